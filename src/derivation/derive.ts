@@ -1,0 +1,167 @@
+import { buildGraph } from '../graph/build.js';
+import type { Edge, Graph, GraphNode } from '../graph/graph.js';
+import { node } from '../graph/graph.js';
+import { nodeId, parameterId, parameterPlain, type ParameterRef } from '../network/notation.js';
+import { hasParameter, parametersInBackpropOrder } from '../network/parameters.js';
+import type { Problem } from '../network/spec.js';
+import { userError } from '../errors.js';
+import { countPaths, enumeratePaths } from './paths.js';
+import type { ChainPath, Delta, Derivation, Factor, FactorOrigin, ParameterDerivation, TermContribution } from './types.js';
+
+/** Paths listed per parameter at most, whatever the display limit: beyond it only counts are kept. */
+export const PATH_LIST_LIMIT = 1000;
+
+export interface DeriveOptions {
+  /** Parameters to derive, in this order; all of them, output layer first, when absent. */
+  readonly parameters?: ParameterRef[];
+  /** Paths above which a parameter is shown in δ-form; the problem's display setting when absent. */
+  readonly maxPaths?: number;
+}
+
+/**
+ * Apply the chain rule to every requested parameter: the paths to each E_i with their
+ * factors, products and sums, the gradient and the update θ − η·∂E/∂θ. A factor met
+ * before, in document order, is marked as computed earlier instead of worked again.
+ */
+export function derive(problem: Problem, options: DeriveOptions = {}): Derivation {
+  const sample = problem.samples[0];
+  if (sample === undefined || problem.samples.length !== 1) {
+    throw new Error('derive supports exactly one training example');
+  }
+
+  const graph = buildGraph(problem.network, sample);
+  const adjoints = computeAdjoints(graph);
+  const maxPaths = options.maxPaths ?? problem.display.maxPaths;
+  const requested = options.parameters ?? parametersInBackpropOrder(problem.network);
+  for (const p of requested) {
+    if (!hasParameter(problem.network, p)) {
+      throw userError(
+        `El parámetro ${parameterPlain(p)} no existe en esta red; revisa la capa y los índices.`,
+        `Parameter ${parameterPlain(p)} is not in this network; check its layer and indices.`,
+      );
+    }
+  }
+
+  const origins = new Map<string, ParameterRef>();
+  const parameters = requested.map((p) =>
+    deriveParameter(graph, adjoints, p, problem.learningRate, maxPaths, origins),
+  );
+  return {
+    problem,
+    graph,
+    learningRate: problem.learningRate,
+    parameters,
+    deltas: collectDeltas(graph, adjoints),
+    maxPaths,
+    pathListLimit: PATH_LIST_LIMIT,
+  };
+}
+
+function deriveParameter(
+  graph: Graph,
+  adjoints: Map<string, number>,
+  parameter: ParameterRef,
+  learningRate: number,
+  maxPaths: number,
+  origins: Map<string, ParameterRef>,
+): ParameterDerivation {
+  const start = node(graph, parameterId(parameter));
+  const pathCount = graph.lossTerms.reduce((sum, term) => sum + countPaths(start, term), 0);
+  const form = pathCount > maxPaths ? 'delta' : 'paths';
+
+  const terms: TermContribution[] = [];
+  for (const term of graph.lossTerms) {
+    const count = countPaths(start, term);
+    if (count === 0) continue;
+    const paths = enumeratePaths(start, term, PATH_LIST_LIMIT).map((edges) =>
+      chainPath(edges, parameter, form === 'paths' ? origins : null),
+    );
+    const value = count <= PATH_LIST_LIMIT ? sum(paths.map((path) => path.product)) : termByAdjoint(start, term);
+    terms.push({ term, pathCount: count, paths, value });
+  }
+
+  // The path sum is what a worked solution shows; reverse accumulation gives the same
+  // number and is the only affordable one past the hard limit.
+  const gradient = pathCount <= PATH_LIST_LIMIT ? sum(terms.map((t) => t.value)) : gradientByAdjoint(start, adjoints);
+  return {
+    parameter,
+    node: start,
+    value: start.value,
+    gradient,
+    updated: start.value - learningRate * gradient,
+    pathCount,
+    form,
+    pathsTruncated: pathCount > PATH_LIST_LIMIT,
+    terms,
+    feeds: start.children.map((edge) => edge.of),
+  };
+}
+
+/** Factors in the slides' order, from dE_i/dŷ_i down to dz/dθ, each marked if seen before. */
+function chainPath(edges: Edge[], parameter: ParameterRef, origins: Map<string, ParameterRef> | null): ChainPath {
+  const ordered = edges.slice().reverse();
+  const factors: Factor[] = ordered.map((edge) => {
+    if (origins === null) return { edge, computedEarlier: null };
+    const first = origins.get(edge.id);
+    if (first === undefined) {
+      origins.set(edge.id, parameter);
+      return { edge, computedEarlier: null };
+    }
+    const origin: FactorOrigin = { parameter: first, sameParameter: first === parameter };
+    return { edge, computedEarlier: origin };
+  });
+  return { factors, product: ordered.reduce((product, edge) => product * edge.value, 1) };
+}
+
+/** dE/dn for every node n by reverse accumulation over the graph's edges. */
+function computeAdjoints(graph: Graph): Map<string, number> {
+  const adjoints = new Map<string, number>([[graph.loss.id, 1]]);
+  const order = [...graph.computed].reverse();
+  for (const current of order) {
+    const upstream = adjoints.get(current.id) ?? 0;
+    for (const edge of current.parents) {
+      adjoints.set(edge.wrt.id, (adjoints.get(edge.wrt.id) ?? 0) + upstream * edge.value);
+    }
+  }
+  return adjoints;
+}
+
+function gradientByAdjoint(start: GraphNode, adjoints: Map<string, number>): number {
+  return sum(start.children.map((edge) => (adjoints.get(edge.of.id) ?? 0) * edge.value));
+}
+
+/** dE_i/dθ by reverse accumulation restricted to one loss term. */
+function termByAdjoint(start: GraphNode, term: GraphNode): number {
+  const memo = new Map<string, number>();
+  const derivativeOf = (current: GraphNode): number => {
+    if (current === term) return 1;
+    const known = memo.get(current.id);
+    if (known !== undefined) return known;
+    const value = sum(current.children.map((edge) => edge.value * derivativeOf(edge.of)));
+    memo.set(current.id, value);
+    return value;
+  };
+  return derivativeOf(start);
+}
+
+function collectDeltas(graph: Graph, adjoints: Map<string, number>): Delta[][] {
+  const deltas: Delta[][] = [];
+  for (let l = 1; l <= graph.outputLayer; l++) {
+    const layer: Delta[] = [];
+    for (let j = 1; graph.nodes.has(nodeId.z(l, j)); j++) {
+      const z = node(graph, nodeId.z(l, j));
+      const a = node(graph, nodeId.a(l, j));
+      const activation = a.parents.find((edge) => edge.wrt === z);
+      if (activation === undefined) throw new Error(`no activation edge for ${z.id}`);
+      layer.push({ layer: l, index: j, z, value: adjoints.get(z.id) ?? 0, activation, upstream: a.children });
+    }
+    deltas.push(layer);
+  }
+  return deltas;
+}
+
+function sum(values: number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}

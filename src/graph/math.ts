@@ -1,0 +1,48 @@
+import { all, create, type MathNode } from 'mathjs';
+import { activations } from '../activations/index.js';
+
+/** The mathjs instance of the engine. */
+export const math = create(all!, {});
+
+export type { MathNode };
+
+/**
+ * Functions the graph's expressions call besides mathjs's own: one per activation,
+ * named as in network specs, taking (z, alpha).
+ */
+export const activationFunctions: Record<string, (z: number, alpha?: number) => number> =
+  Object.fromEntries(
+    Object.values(activations).map((spec) => [spec.name, (z: number, alpha = 0) => spec.forward(z, alpha)]),
+  );
+
+export function isActivationFunction(name: string): boolean {
+  return Object.hasOwn(activationFunctions, name);
+}
+
+/** Local derivative d(expression)/d(symbol) from mathjs, kept readable: no simplify, only core cleanup. */
+export function localDerivative(expression: MathNode, symbol: string): MathNode {
+  return math.simplifyCore(math.derivative(expression, symbol, { simplify: false }));
+}
+
+/** Replace symbols of a template expression (e.g. `z`, `a`, `alpha`) by nodes. */
+export function substitute(template: MathNode, replacements: Record<string, MathNode>): MathNode {
+  return template.transform((node) => {
+    if (node.type === 'SymbolNode') {
+      const replacement = replacements[(node as unknown as { name: string }).name];
+      if (replacement !== undefined) return replacement.cloneDeep();
+    }
+    return node;
+  });
+}
+
+export function evaluate(expression: MathNode, scope: Record<string, unknown>): number {
+  const value = expression.compile().evaluate({ ...activationFunctions, ...scope }) as unknown;
+  if (typeof value !== 'number') throw new Error(`expression ${expression.toString()} did not evaluate to a number`);
+  return value;
+}
+
+export function evaluateCondition(expression: MathNode, scope: Record<string, unknown>): boolean {
+  const value = expression.compile().evaluate({ ...activationFunctions, ...scope }) as unknown;
+  if (typeof value !== 'boolean') throw new Error(`condition ${expression.toString()} did not evaluate to a boolean`);
+  return value;
+}
