@@ -3,7 +3,7 @@ import { losses } from '../losses/index.js';
 import { nodeId, parameterId, weightRef, biasRef } from '../network/notation.js';
 import type { Network, Sample } from '../network/spec.js';
 import type { Edge, EdgeRule, Graph, GraphNode, NodeKind } from './graph.js';
-import { evaluate, localDerivative, math, substitute, type MathNode } from './math.js';
+import { evaluate, evaluationScope, localDerivative, math, substitute, type MathNode } from './math.js';
 
 interface MutableNode extends GraphNode {
   value: number;
@@ -74,7 +74,7 @@ interface EdgeDefinition {
 class GraphBuilder {
   private readonly nodes = new Map<string, MutableNode>();
   private readonly computedNodes: MutableNode[] = [];
-  private readonly scope: Record<string, number> = {};
+  private readonly scope = evaluationScope();
 
   data(id: string, kind: NodeKind, layer: number | null, index: number | null, value: number): void {
     this.add({ id, kind, layer, index, expression: null, value, children: [], parents: [] });

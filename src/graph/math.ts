@@ -35,14 +35,22 @@ export function substitute(template: MathNode, replacements: Record<string, Math
   });
 }
 
+/** A scope for `evaluate`: the activation functions plus the given values. */
+export function evaluationScope(values: Iterable<[string, number]> = []): Record<string, unknown> {
+  const scope: Record<string, unknown> = { ...activationFunctions };
+  for (const [id, value] of values) scope[id] = value;
+  return scope;
+}
+
+/** Value of a numeric expression; `scope` comes from `evaluationScope` and is not copied. */
 export function evaluate(expression: MathNode, scope: Record<string, unknown>): number {
-  const value = expression.compile().evaluate({ ...activationFunctions, ...scope }) as unknown;
+  const value = expression.compile().evaluate(scope) as unknown;
   if (typeof value !== 'number') throw new Error(`expression ${expression.toString()} did not evaluate to a number`);
   return value;
 }
 
 export function evaluateCondition(expression: MathNode, scope: Record<string, unknown>): boolean {
-  const value = expression.compile().evaluate({ ...activationFunctions, ...scope }) as unknown;
+  const value = expression.compile().evaluate(scope) as unknown;
   if (typeof value !== 'boolean') throw new Error(`condition ${expression.toString()} did not evaluate to a boolean`);
   return value;
 }

@@ -1,0 +1,68 @@
+import type { Rounding } from '../network/spec.js';
+
+export interface NumberFormat {
+  readonly digits: number;
+  readonly rounding: Rounding;
+  readonly decimalComma: boolean;
+}
+
+/**
+ * Format a computed value with exactly `digits` decimals.
+ *
+ * Rounding works on the shortest decimal string that reads back as the same double
+ * (what a calculator shows), not on the binary value: truncating 0.29, stored as
+ * 0.28999999999999998…, gives 0.29000. `round` rounds half away from zero on that string.
+ * A result of zero is printed without a minus sign.
+ */
+export function formatFixed(value: number, format: NumberFormat): string {
+  if (!Number.isFinite(value)) return String(value);
+  const { digits } = format;
+  const { mantissa, pointPosition } = decimalDigits(Math.abs(value));
+
+  const keep = pointPosition + digits;
+  let scaled = keep <= 0 ? 0n : BigInt(mantissa.slice(0, keep).padEnd(keep, '0'));
+  const firstDropped = keep < 0 ? '0' : (mantissa[keep] ?? '0');
+  if (format.rounding === 'round' && firstDropped >= '5') scaled += 1n;
+
+  const text = scaled.toString().padStart(digits + 1, '0');
+  const integerPart = text.slice(0, text.length - digits);
+  const fraction = text.slice(text.length - digits);
+  const sign = value < 0 && scaled !== 0n ? '-' : '';
+  const separator = format.decimalComma ? ',' : '.';
+  return digits === 0 ? `${sign}${integerPart}` : `${sign}${integerPart}${separator}${fraction}`;
+}
+
+/**
+ * Format a value given in the input (x, y, a weight, η): as written when it has at most
+ * `digits` decimals (0.05, not 0.05000), otherwise like a computed value.
+ */
+export function formatGiven(value: number, format: NumberFormat): string {
+  if (!Number.isFinite(value)) return String(value);
+  const { mantissa, pointPosition } = decimalDigits(Math.abs(value));
+  const decimals = Math.max(0, mantissa.length - pointPosition);
+  if (decimals > format.digits) return formatFixed(value, format);
+
+  const padded = pointPosition <= 0 ? '0'.repeat(1 - pointPosition) + mantissa : mantissa.padEnd(pointPosition, '0');
+  const point = Math.max(pointPosition, 1);
+  const integerPart = padded.slice(0, point);
+  const fraction = padded.slice(point);
+  const sign = value < 0 ? '-' : '';
+  const separator = format.decimalComma ? ',' : '.';
+  return fraction === '' ? `${sign}${integerPart}` : `${sign}${integerPart}${separator}${fraction}`;
+}
+
+/** A formatted number as LaTeX: the decimal comma needs braces or TeX adds a space after it. */
+export function numberTex(formatted: string): string {
+  return formatted.replace(',', '{,}');
+}
+
+/**
+ * The significant digits of |value|'s shortest round-trip decimal form and where the
+ * decimal point goes: value = 0.d₁d₂… × 10^pointPosition.
+ */
+function decimalDigits(absolute: number): { mantissa: string; pointPosition: number } {
+  const [digitsPart, exponentPart] = absolute.toExponential().split('e') as [string, string];
+  const mantissa = digitsPart.replace('.', '');
+  if (/^0+$/.test(mantissa)) return { mantissa: '0', pointPosition: 1 };
+  return { mantissa, pointPosition: Number(exponentPart) + 1 };
+}

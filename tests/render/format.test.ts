@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatFixed, formatGiven, numberTex } from '../../src/render/format.js';
+
+const truncate = { digits: 5, rounding: 'truncate', decimalComma: false } as const;
+const round = { digits: 5, rounding: 'round', decimalComma: false } as const;
+
+describe('formatFixed', () => {
+  it('truncates 0.29 to 0.29000', () => {
+    expect(formatFixed(0.29, truncate)).toBe('0.29000');
+  });
+
+  it('truncates toward zero', () => {
+    expect(formatFixed(-0.17044611583224412, truncate)).toBe('-0.17044');
+    expect(formatFixed(0.0011080579599813648, truncate)).toBe('0.00110');
+  });
+
+  it('rounds half away from zero', () => {
+    expect(formatFixed(-0.17044611583224412, round)).toBe('-0.17045');
+    expect(formatFixed(0.000005, round)).toBe('0.00001');
+    expect(formatFixed(-0.000005, round)).toBe('-0.00001');
+    // 1.005 is stored as 1.00499999999999989…; its shortest form 1.005 rounds up.
+    expect(formatFixed(1.005, { ...round, digits: 2 })).toBe('1.01');
+  });
+
+  it('carries into the integer part', () => {
+    expect(formatFixed(0.999996, round)).toBe('1.00000');
+    expect(formatFixed(9.999999, { ...round, digits: 2 })).toBe('10.00');
+  });
+
+  it('drops the sign of zero', () => {
+    expect(formatFixed(-1e-7, round)).toBe('0.00000');
+    expect(formatFixed(-0, truncate)).toBe('0.00000');
+  });
+
+  it('handles exponents and zero digits', () => {
+    expect(formatFixed(1.5e-7, round)).toBe('0.00000');
+    expect(formatFixed(123456.789, { ...round, digits: 1 })).toBe('123456.8');
+    expect(formatFixed(12.5, { ...round, digits: 0 })).toBe('13');
+    expect(formatFixed(1e21, { ...round, digits: 1 })).toBe('1000000000000000000000.0');
+  });
+
+  it('writes a decimal comma', () => {
+    expect(formatFixed(0.29, { ...truncate, decimalComma: true })).toBe('0,29000');
+    expect(numberTex('0,29000')).toBe('0{,}29000');
+  });
+});
+
+describe('formatGiven', () => {
+  it('keeps short input values as written', () => {
+    expect(formatGiven(0.05, round)).toBe('0.05');
+    expect(formatGiven(1, round)).toBe('1');
+    expect(formatGiven(-0.2, round)).toBe('-0.2');
+    expect(formatGiven(0, round)).toBe('0');
+    expect(formatGiven(10, round)).toBe('10');
+  });
+
+  it('shortens long input values', () => {
+    expect(formatGiven(0.123456, round)).toBe('0.12346');
+    expect(formatGiven(1e-7, round)).toBe('0.00000');
+  });
+});
