@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { userError, UserError } from '../errors.js';
+import { PlainSource, YamlSource, type SpecSource } from './source.js';
+import type { Problem } from './spec.js';
+import { aliasError, emptyFileError, jsonSyntaxError, yamlSyntaxError } from './syntax.js';
+import { validateSpec, type ProblemSpec } from './validate.js';
+
+export type { ProblemSpec } from './validate.js';
+
+interface ParsedText {
+  readonly data: unknown;
+  readonly source: SpecSource;
+}
+
+/**
+ * Parses and validates a network spec. A file name ending in `.json` (any case) must be
+ * strict JSON, exactly what JSON.parse accepts, so YAML syntax such as comments or unquoted
+ * keys is rejected there. Any other name is read as YAML 1.2. Both are also parsed by the
+ * yaml package so that messages can give line numbers. `fileName` is used only in messages.
+ * Throws a UserError for any problem in the text.
+ */
+export function parseProblem(text: string, fileName: string): ProblemSpec {
+  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (withoutBom.trim() === '') throw emptyFileError(fileName);
+
+  const isJson = fileName.toLowerCase().endsWith('.json');
+  const { data, source } = isJson ? parseJson(withoutBom, fileName) : parseYaml(withoutBom, fileName);
+  return validateSpec(data, source);
+}
+
+/**
+ * Reads a spec file as UTF-8, dropping a byte order mark, and parses it with parseProblem.
+ * Messages name the file as `displayName`, by default the path as given.
+ */
+export function loadProblem(path: string, displayName: string = path): ProblemSpec {
+  return parseProblem(readSpecFile(path, displayName), displayName);
+}
+
+/**
+ * Completes a spec with its learning rate: `override` (the CLI's `--lr`) when given, else
+ * the file's `learning_rate`. Throws a UserError when neither exists or the override is not
+ * a finite number greater than 0.
+ */
+export function requireLearningRate(spec: ProblemSpec, override?: number, fileName?: string): Problem {
+  if (override !== undefined) {
+    requireValidOverride(override);
+    return { ...spec, learningRate: override };
+  }
+
+  if (spec.learningRate === undefined) throw missingLearningRateError(fileName);
+  return { ...spec, learningRate: spec.learningRate };
+}
+
+function requireValidOverride(rate: number): void {
+  if (Number.isFinite(rate) && rate > 0) return;
+  throw userError(
+    `La opción --lr vale ${rate}, pero la tasa de aprendizaje debe ser un número finito mayor que 0. Usa por ejemplo --lr 0.5.`,
+    `The option --lr is ${rate}, but the learning rate must be a finite number greater than 0. Use for example --lr 0.5.`,
+  );
+}
+
+function missingLearningRateError(fileName: string | undefined): UserError {
+  const line = fileName?.toLowerCase().endsWith('.json') ? '"learning_rate": 0.5' : 'learning_rate: 0.5';
+  const fileEs = fileName === undefined ? 'El archivo' : `El archivo ${fileName}`;
+  const fileEn = fileName === undefined ? 'The file' : `File ${fileName}`;
+  return userError(
+    `${fileEs} no define la tasa de aprendizaje. Agrega \`${line}\` al nivel principal del archivo o pasa la opción \`--lr 0.5\`.`,
+    `${fileEn} does not set the learning rate. Add \`${line}\` at the top level of the file or pass the option \`--lr 0.5\`.`,
+  );
+}
+
+function readSpecFile(path: string, displayName: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw readError(displayName, error);
+  }
+
+  try {
+    // TextDecoder drops a leading byte order mark by default.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw userError(
+      `El archivo ${displayName} no está en UTF-8. Guárdalo con codificación UTF-8 desde tu editor.`,
+      `File ${displayName} is not UTF-8. Save it with UTF-8 encoding from your editor.`,
+    );
+  }
+}
+
+function readError(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return userError(
+      `No se encontró el archivo ${path}. Revisa el nombre y la carpeta desde la que ejecutas el comando.`,
+      `File ${path} not found. Check the name and the folder you run the command from.`,
+    );
+  }
+  if (code === 'EISDIR') {
+    return userError(
+      `${path} es una carpeta, no un archivo. Indica el archivo .yaml o .json de la red.`,
+      `${path} is a folder, not a file. Give the .yaml or .json file of the network.`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return userError(
+      `No hay permiso para leer el archivo ${path}. Revisa sus permisos.`,
+      `Permission denied reading file ${path}. Check its permissions.`,
+    );
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return userError(
+    `No se pudo leer el archivo ${path}: ${reason}.`,
+    `Failed to read file ${path}: ${reason}.`,
+  );
+}
+
+function parseDocumentWithLines(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  return { doc, lines };
+}
+
+function parseYaml(text: string, fileName: string): ParsedText {
+  const { doc, lines } = parseDocumentWithLines(text);
+
+  const syntaxError = doc.errors[0];
+  if (syntaxError !== undefined) throw yamlSyntaxError(fileName, syntaxError);
+
+  if (doc.contents === null) throw emptyFileError(fileName);
+
+  const data = documentToJs(doc, fileName);
+  return { data, source: new YamlSource(fileName, text, doc, lines) };
+}
+
+function documentToJs(doc: Document, fileName: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    if (error instanceof ReferenceError) throw aliasError(fileName, error);
+    throw error;
+  }
+}
+
+function parseJson(text: string, fileName: string): ParsedText {
+  const { doc, lines } = parseDocumentWithLines(text);
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw jsonSyntaxError(fileName, error, lines, doc.errors[0]);
+    throw error;
+  }
+
+  // JSON.parse keeps the last of two equal keys and would silently drop a value, so a
+  // duplicate key is an error in .json files too, as it is in YAML.
+  const duplicateKey = doc.errors.find((error) => error.code === 'DUPLICATE_KEY');
+  if (duplicateKey !== undefined) throw yamlSyntaxError(fileName, duplicateKey, 'JSON');
+
+  // NOTE: other JSON that the yaml package rejects still loads, but its messages have no
+  // line numbers. No such text is known.
+  if (doc.errors.length > 0) return { data, source: new PlainSource(fileName, data) };
+  return { data, source: new YamlSource(fileName, text, doc, lines) };
+}
