@@ -1,0 +1,99 @@
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { derive } from '../../derivation/derive.js';
+import { UserError } from '../../errors.js';
+import { cliMessages } from '../../i18n/cli.js';
+import { writeFileAtomically } from '../../io/write.js';
+import { loadProblem, requireLearningRate } from '../../network/load.js';
+import { parseParameterName, type ParameterRef } from '../../network/notation.js';
+import type { Problem, Rounding } from '../../network/spec.js';
+import { solutionJson } from '../../render/json.js';
+import { solutionMarkdown } from '../../render/markdown.js';
+import { report, type CommandContext } from '../context.js';
+import { numberOption, parseFormats, splitList } from '../options.js';
+
+const deriveFormats = ['md', 'json'] as const;
+type DeriveFormat = (typeof deriveFormats)[number];
+
+interface DeriveArguments {
+  spec: string;
+  param?: string[];
+  digits?: number;
+  rounding?: Rounding;
+  'decimal-comma'?: boolean;
+  lr?: number;
+  'max-paths'?: number;
+  format?: string[];
+  out?: string;
+  quiet?: boolean;
+}
+
+/** `cadena derive SPEC`: the worked solution of one network as Markdown and JSON. */
+export function deriveCommand(context: CommandContext): CommandModule<object, DeriveArguments> {
+  const m = context.messages.derive;
+  return {
+    command: 'derive <spec>',
+    describe: m.describe,
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('spec', { type: 'string', describe: m.spec, demandOption: true })
+        .option('param', { type: 'string', array: true, describe: m.param })
+        .option('digits', { type: 'string', describe: m.digits })
+        .option('rounding', { type: 'string', choices: ['round', 'truncate'], describe: m.rounding })
+        .option('decimal-comma', { type: 'boolean', describe: m.decimalComma })
+        .option('lr', { type: 'string', describe: m.lr })
+        .option('max-paths', { type: 'string', describe: m.maxPaths })
+        .option('format', { type: 'string', array: true, describe: m.format, default: ['md'] })
+        .option('out', { type: 'string', describe: m.out })
+        .example('$0 derive exercises/clase6.yaml --rounding truncate', m.example) as unknown as Argv<DeriveArguments>,
+    handler: (args) => {
+      context.action = () => runDerive(context, args);
+    },
+  };
+}
+
+function runDerive(context: CommandContext, args: DeriveArguments): void {
+  const specPath = resolve(context.io.cwd, args.spec);
+  const spec = loadProblem(specPath, args.spec);
+  const problem = applyOverrides(requireLearningRate(spec, numberOption('lr', args.lr, 'positive'), args.spec), args);
+  const formats = parseFormats<DeriveFormat>(args.format, deriveFormats, ['md']);
+  const parameters = args.param === undefined ? undefined : splitList(args.param).map(parseParameter);
+
+  const derivation = derive(problem, { parameters });
+  const outDirectory = resolve(context.io.cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
+  const files: [string, string][] = [];
+  if (formats.includes('md')) {
+    const name = context.lang === 'es' ? 'solucion.md' : 'solution.md';
+    files.push([name, solutionMarkdown(derivation, { lang: context.lang, format: problem.display })]);
+  }
+  if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
+
+  for (const [name, content] of files) {
+    const path = join(outDirectory, name);
+    writeFileAtomically(path, content);
+    report(context, args.quiet === true, context.messages.wrote(displayPath(context.io.cwd, path)));
+  }
+}
+
+/** A path relative to the working folder when it lies inside it, else absolute. */
+function displayPath(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+}
+
+function applyOverrides(problem: Problem, args: DeriveArguments): Problem {
+  const display = {
+    ...problem.display,
+    ...(args.digits !== undefined && { digits: numberOption('digits', args.digits, 'digits')! }),
+    ...(args.rounding !== undefined && { rounding: args.rounding }),
+    ...(args['decimal-comma'] !== undefined && { decimalComma: args['decimal-comma'] }),
+    ...(args['max-paths'] !== undefined && { maxPaths: numberOption('max-paths', args['max-paths'], 'positiveInteger')! }),
+  };
+  return { ...problem, display };
+}
+
+function parseParameter(text: string): ParameterRef {
+  const parsed = parseParameterName(text);
+  if (parsed === null) throw new UserError((lang) => cliMessages[lang].unknownParameter(text));
+  return parsed;
+}

@@ -1,0 +1,17 @@
+import type { CliMessages } from '../i18n/cli.js';
+import type { Lang } from '../i18n/lang.js';
+import type { CliIo } from './io.js';
+
+/** What every command handler receives besides its parsed options. */
+export interface CommandContext {
+  readonly lang: Lang;
+  readonly messages: CliMessages;
+  readonly io: CliIo;
+  /** Set by the handler: the work to run once parsing has succeeded. */
+  action?: () => void;
+}
+
+/** Print a progress line unless --quiet was given. */
+export function report(context: CommandContext, quiet: boolean, line: string): void {
+  if (!quiet) context.io.stdout(`${line}\n`);
+}

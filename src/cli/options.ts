@@ -1,0 +1,43 @@
+import { userError, UserError } from '../errors.js';
+import type { Lang } from '../i18n/lang.js';
+import { cliMessages } from '../i18n/cli.js';
+
+/** A comma-separated or repeated option as a list of trimmed, non-empty items. */
+export function splitList(value: string | string[] | undefined): string[] {
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items.flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+export function parseFormats<F extends string>(value: string | string[] | undefined, accepted: readonly F[], fallback: F[]): F[] {
+  const items = splitList(value);
+  if (items.length === 0) return fallback;
+  for (const item of items) {
+    if (!accepted.includes(item as F)) {
+      throw new UserError((lang) => cliMessages[lang].unknownFormat(item, accepted.join(', ')));
+    }
+  }
+  return [...new Set(items as F[])];
+}
+
+type NumberRule = 'positive' | 'digits' | 'positiveInteger';
+
+/** A numeric option checked against its rule; undefined when it was not given. */
+export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+  const valid =
+    rule === 'positive'
+      ? Number.isFinite(number) && number > 0
+      : rule === 'digits'
+        ? Number.isInteger(number) && number >= 0 && number <= 12
+        : Number.isInteger(number) && number > 0;
+  if (valid) return number;
+
+  const requirement = (lang: Lang) => {
+    const m = cliMessages[lang];
+    return rule === 'positive' ? m.positiveNumber : rule === 'digits' ? m.digitsRange : m.positiveInteger;
+  };
+  const es = cliMessages.es.invalidNumberOption(`--${option}`, String(value), requirement('es'));
+  const en = cliMessages.en.invalidNumberOption(`--${option}`, String(value), requirement('en'));
+  throw userError(es, en);
+}

@@ -1,0 +1,98 @@
+import type { Bilingual } from './lang.js';
+
+/** Texts of the command line: help, progress and errors that do not come from a spec. */
+export interface CliMessages {
+  readonly usage: string;
+  readonly epilogue: string;
+  readonly lang: string;
+  readonly quiet: string;
+  readonly derive: {
+    readonly describe: string;
+    readonly spec: string;
+    readonly param: string;
+    readonly digits: string;
+    readonly rounding: string;
+    readonly decimalComma: string;
+    readonly lr: string;
+    readonly maxPaths: string;
+    readonly format: string;
+    readonly out: string;
+    readonly example: string;
+  };
+  readonly wrote: (path: string) => string;
+  readonly unknownParameter: (text: string) => string;
+  readonly unknownFormat: (text: string, accepted: string) => string;
+  readonly invalidNumberOption: (option: string, text: string, requirement: string) => string;
+  readonly positiveNumber: string;
+  readonly digitsRange: string;
+  readonly positiveInteger: string;
+  readonly seeHelp: string;
+  readonly internalError: (detail: string) => string;
+  readonly writeFailed: (path: string, reason: string) => string;
+}
+
+const es: CliMessages = {
+  usage: 'Uso: $0 <comando> [opciones]',
+  epilogue: 'Documentación: README.es.md. Los mensajes y documentos están en español; usa --lang en para inglés.',
+  lang: 'Idioma de los mensajes y documentos (es o en)',
+  quiet: 'No mostrar mensajes de progreso',
+  derive: {
+    describe: 'Escribe la solución desarrollada de retropropagación de una red',
+    spec: 'Archivo YAML o JSON con la red, la tasa de aprendizaje y el formato de los números',
+    param: 'Desarrolla solo estos parámetros, en este orden (por ejemplo w11^[1] b^[2]); todos si se omite',
+    digits: 'Decimales de los números mostrados (0 a 12)',
+    rounding: 'Cómo acortar los números: round (redondear) o truncate (truncar, como en las diapositivas)',
+    decimalComma: 'Escribir los números con coma decimal (0,29) en lugar de punto (0.29)',
+    lr: 'Tasa de aprendizaje η; reemplaza la del archivo',
+    maxPaths: 'Máximo de caminos de la regla de la cadena desarrollados uno por uno; con más, el parámetro se presenta en forma δ',
+    format: 'Formatos a escribir, separados por comas: md, json',
+    out: 'Carpeta de salida (por omisión output/<nombre del archivo>)',
+    example: 'Solución de la red de la clase 6, truncada a 5 decimales',
+  },
+  wrote: (path) => `Escrito: ${path}`,
+  unknownParameter: (text) =>
+    `No se reconoce el parámetro «${text}» de --param. Escríbelo como w11^[1] (peso de la neurona 1, entrada 1, capa 1), w_{1,2}^{[2]}, b^[1] (sesgo compartido) o b2^[1] (sesgo de la neurona 2).`,
+  unknownFormat: (text, accepted) => `El formato «${text}» de --format no existe; usa uno o varios de: ${accepted}.`,
+  invalidNumberOption: (option, text, requirement) => `El valor «${text}» de ${option} no es válido: ${requirement}.`,
+  positiveNumber: 'debe ser un número mayor que 0',
+  digitsRange: 'debe ser un entero entre 0 y 12',
+  positiveInteger: 'debe ser un entero mayor que 0',
+  seeHelp: 'Usa --help para ver las opciones.',
+  internalError: (detail) =>
+    `Error interno de cadena (es un defecto del programa, no de tus archivos): ${detail}. Repórtalo con el comando que usaste y el archivo de entrada.`,
+  writeFailed: (path, reason) => `No se pudo escribir ${path}: ${reason}. Revisa que la carpeta exista y tenga permiso de escritura.`,
+};
+
+const en: CliMessages = {
+  usage: 'Usage: $0 <command> [options]',
+  epilogue: 'Documentation: README.md. Messages and documents are in Spanish unless --lang en is given.',
+  lang: 'Language of messages and documents (es or en)',
+  quiet: 'Do not print progress messages',
+  derive: {
+    describe: 'Write the worked backpropagation solution of a network',
+    spec: 'YAML or JSON file with the network, the learning rate and the number format',
+    param: 'Derive only these parameters, in this order (for example w11^[1] b^[2]); all when omitted',
+    digits: 'Decimals of the printed numbers (0 to 12)',
+    rounding: 'How numbers are shortened: round, or truncate (as on the slides)',
+    decimalComma: 'Write numbers with a decimal comma (0,29) instead of a decimal point (0.29)',
+    lr: 'Learning rate η; overrides the one in the file',
+    maxPaths: 'Most chain-rule paths worked out one by one; a parameter with more is shown in δ-form',
+    format: 'Formats to write, comma-separated: md, json',
+    out: 'Output folder (default output/<file name>)',
+    example: 'Solution of the class 6 network, truncated to 5 decimals',
+  },
+  wrote: (path) => `Wrote ${path}`,
+  unknownParameter: (text) =>
+    `Parameter "${text}" of --param is not recognized. Write it as w11^[1] (weight of neuron 1, input 1, layer 1), w_{1,2}^{[2]}, b^[1] (shared bias) or b2^[1] (bias of neuron 2).`,
+  unknownFormat: (text, accepted) => `Format "${text}" of --format does not exist; use one or more of: ${accepted}.`,
+  invalidNumberOption: (option, text, requirement) => `Value "${text}" of ${option} is invalid: ${requirement}.`,
+  positiveNumber: 'it must be a number greater than 0',
+  digitsRange: 'it must be an integer from 0 to 12',
+  positiveInteger: 'it must be an integer greater than 0',
+  seeHelp: 'Run with --help to see the options.',
+  internalError: (detail) =>
+    `Internal error in cadena (a bug in the program, not in your files): ${detail}. Please report it with the command you ran and the input file.`,
+  writeFailed: (path, reason) => `Could not write ${path}: ${reason}. Check that the folder exists and is writable.`,
+};
+
+export const cliMessages: Bilingual<CliMessages> = { es, en };
