@@ -34,7 +34,7 @@ const wide: Problem = {
   display: defaultDisplay,
 };
 
-/** The full worked solution: derivation, Markdown and JSON. */
+/** Build the full worked solution (derivation, Markdown and JSON) and return its size. */
 function workedSolution(problem: Problem): number {
   const derivation = derive(problem);
   return solutionMarkdown(derivation, { lang: 'es', format: problem.display }).length + solutionJson(derivation).length;

@@ -18,7 +18,7 @@ export class UserError extends Error {
   }
 }
 
-/** A UserError whose message is given in both languages. */
+/** Create a UserError from its message in both languages. */
 export function userError(es: string, en: string): UserError {
   return new UserError((lang) => (lang === 'es' ? es : en));
 }

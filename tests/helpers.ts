@@ -10,7 +10,7 @@ export interface LayerInput {
   alpha?: number;
 }
 
-/** A Problem built in code, with the activation's default alpha when none is given. */
+/** Build a Problem in code, with the activation's default alpha when none is given. */
 export function makeProblem(
   layers: LayerInput[],
   input: number[],
@@ -31,7 +31,7 @@ export function makeProblem(
   };
 }
 
-/** The 2-2-2 network of the backpropagation lecture (clase 6). */
+/** Build the 2-2-2 network of the backpropagation lecture (clase 6). */
 export function lectureProblem(display: Partial<Display> = { rounding: 'truncate' }): Problem {
   return makeProblem(
     [

@@ -9,7 +9,7 @@ import type { ActivationSpec } from './types.js';
 export type { ActivationSpec } from './types.js';
 
 // NOTE: softmax depends on every z of its layer, so it will need a Jacobian instead of
-// the elementwise `derivative`; the graph already gives each a node a list of parents.
+// the elementwise `derivative`. The graph already gives each a node a list of parents.
 export const activations = {
   sigmoid,
   tanh,

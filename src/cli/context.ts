@@ -2,7 +2,7 @@ import type { CliMessages } from '../i18n/cli.js';
 import type { Lang } from '../i18n/lang.js';
 import type { CliIo } from './io.js';
 
-/** What every command handler receives besides its parsed options. */
+/** The language, texts and I/O that every command handler receives besides its options. */
 export interface CommandContext {
   readonly lang: Lang;
   readonly messages: CliMessages;

@@ -1,4 +1,4 @@
-/** Where the CLI writes and what it knows of its terminal, injectable for tests. */
+/** Output streams, working folder and terminal state of the CLI, replaceable in tests. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;

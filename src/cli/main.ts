@@ -57,7 +57,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-/** The language requested with --lang, looked up before parsing so that help is localized. */
+/** Find the language requested with --lang before parsing, so that help is localized. */
 function languageOf(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

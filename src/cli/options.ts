@@ -2,9 +2,10 @@ import { userError, UserError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { cliMessages } from '../i18n/cli.js';
 
-/** A comma-separated or repeated option as a list of trimmed, non-empty items. */
+/** Split a comma-separated or repeated option into trimmed, non-empty items. */
 export function splitList(value: string | string[] | undefined): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
   return items.flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter((item) => item !== '');
 }
 
@@ -21,7 +22,7 @@ export function parseFormats<F extends string>(value: string | string[] | undefi
 
 type NumberRule = 'positive' | 'digits' | 'positiveInteger';
 
-/** A numeric option checked against its rule; undefined when it was not given. */
+/** Check a numeric option against its rule; returns undefined when it was not given. */
 export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
   if (value === undefined) return undefined;
   const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));

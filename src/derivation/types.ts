@@ -2,7 +2,7 @@ import type { Edge, Graph, GraphNode } from '../graph/graph.js';
 import type { ParameterRef } from '../network/notation.js';
 import type { Problem } from '../network/spec.js';
 
-/** Where a factor was first worked out in the document. */
+/** The place in the document where a factor was first worked out. */
 export interface FactorOrigin {
   readonly parameter: ParameterRef;
   /** True when it was worked out earlier in the same parameter's section. */

@@ -80,7 +80,7 @@ class GraphBuilder {
     this.add({ id, kind, layer, index, expression: null, value, children: [], parents: [] });
   }
 
-  /** A node whose expression is linear in its parents: each local derivative comes from mathjs. */
+  /** Add a node whose expression is linear in its parents, taking each local derivative from mathjs. */
   linear(id: string, kind: NodeKind, layer: number | null, index: number | null, expression: MathNode, rule: EdgeRule = 'linear'): void {
     const edges = this.differentiableSymbols(expression).map((wrt) => ({
       wrt,

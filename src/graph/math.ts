@@ -35,7 +35,7 @@ export function substitute(template: MathNode, replacements: Record<string, Math
   });
 }
 
-/** A scope for `evaluate`: the activation functions plus the given values. */
+/** Create a scope for `evaluate` with the activation functions and the given values. */
 export function evaluationScope(values: Iterable<[string, number]> = []): Record<string, unknown> {
   const scope: Record<string, unknown> = { ...activationFunctions };
   for (const [id, value] of values) scope[id] = value;

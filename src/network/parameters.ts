@@ -1,7 +1,7 @@
 import { biasRef, weightRef, type ParameterRef } from './notation.js';
 import type { Layer, Network } from './spec.js';
 
-/** Every weight and bias, output layer first (the order backpropagation visits them). */
+/** List every weight and bias, output layer first, in the order backpropagation visits them. */
 export function parametersInBackpropOrder(network: Network): ParameterRef[] {
   const refs: ParameterRef[] = [];
   for (let l = network.layers.length; l >= 1; l--) {
@@ -40,7 +40,7 @@ export function parameterValue(network: Network, p: ParameterRef): number {
   return value;
 }
 
-/** A copy of the network with one parameter replaced. */
+/** Copy the network with one parameter replaced. */
 export function withParameter(network: Network, p: ParameterRef, value: number): Network {
   const layers = network.layers.map((layer, index) => {
     if (index !== p.layer - 1) return layer;

@@ -8,7 +8,7 @@ export interface LayerValues {
 }
 
 export interface ForwardPass {
-  /** layers[l − 1] holds z^{[l]} and a^{[l]}. */
+  /** z^{[l]} and a^{[l]} at index l − 1. */
   readonly layers: LayerValues[];
   /** E_i for each output i. */
   readonly terms: number[];

@@ -51,14 +51,14 @@ export function formatGiven(value: number, format: NumberFormat): string {
   return fraction === '' ? `${sign}${integerPart}` : `${sign}${integerPart}${separator}${fraction}`;
 }
 
-/** A formatted number as LaTeX: the decimal comma needs braces or TeX adds a space after it. */
+/** Convert a formatted number to LaTeX: a decimal comma needs braces, or TeX adds a space after it. */
 export function numberTex(formatted: string): string {
   return formatted.replace(',', '{,}');
 }
 
 /**
- * The significant digits of |value|'s shortest round-trip decimal form and where the
- * decimal point goes: value = 0.d₁d₂… × 10^pointPosition.
+ * Split |value|'s shortest round-trip decimal form into its significant digits and the
+ * position of the decimal point: value = 0.d₁d₂… × 10^pointPosition.
  */
 function decimalDigits(absolute: number): { mantissa: string; pointPosition: number } {
   const [digitsPart, exponentPart] = absolute.toExponential().split('e') as [string, string];

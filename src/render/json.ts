@@ -4,7 +4,7 @@ import { idToTex, parameterPlain, parameterTex } from '../network/notation.js';
 import { toTex, type TexContext } from './latex.js';
 
 /**
- * The derivation for machines: full-precision numbers, 1-based indices, LaTeX symbols.
+ * Serialize the derivation for machines: full-precision numbers, 1-based indices, LaTeX symbols.
  * `col` is null for biases and `row` is null for a shared bias.
  */
 export function solutionJson(derivation: Derivation): string {

@@ -3,7 +3,7 @@ import { evaluateCondition, evaluationScope, isActivationFunction, type MathNode
 import { idToTex } from '../network/notation.js';
 import { formatFixed, formatGiven, numberTex, type NumberFormat } from './format.js';
 
-/** How a graph expression is written: with symbols, or with each symbol's number in its place. */
+/** Options for writing a graph expression with symbols, or with each symbol's number in its place. */
 export interface TexContext {
   readonly outputLayer: number;
   readonly format: NumberFormat;
@@ -102,7 +102,7 @@ function productTex(left: MathNode, right: MathNode, options: object, numeric: b
   return needsDot ? `${leftTex} \\cdot ${rightTex}` : `${leftTex} ${rightTex}`;
 }
 
-/** A piecewise derivative: both cases symbolically, or the chosen case with its condition in numbers. */
+/** Write a piecewise derivative: both cases symbolically, or the chosen case with its condition in numbers. */
 function conditionalTex(n: AnyNode, options: object, context: TexContext): string | undefined {
   const condition = n.condition as unknown as AnyNode;
   const op = condition.op ?? '';

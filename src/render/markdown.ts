@@ -2,7 +2,7 @@ import type { Derivation } from '../derivation/types.js';
 import { buildSolutionView, type SolutionOptions } from './solution-view.js';
 import { renderTemplate } from './templates.js';
 
-/** The worked solution as Markdown with $…$ and $$…$$ math. */
+/** Render the worked solution as Markdown with $…$ and $$…$$ math. */
 export function solutionMarkdown(derivation: Derivation, options: SolutionOptions): string {
   const markdown = renderTemplate('solution.md.njk', buildSolutionView(derivation, options));
   return tidyMarkdown(markdown);

@@ -22,7 +22,7 @@ export interface FactorView {
   readonly definition: string | null;
   /** `fraction = symbolic = substituted = value`, or `fraction = value` when reused. */
   readonly equation: string;
-  /** Where it was computed before, or null where this is the computation. */
+  /** Reference to the earlier computation, or null where this is the computation. */
   readonly reused: string | null;
 }
 
@@ -314,7 +314,7 @@ class SolutionWriter {
     return `\\frac{d${this.nodeTex(edge.of)}}{d${this.nodeTex(edge.wrt)}}`;
   }
 
-  /** A factor's value: as given when the derivative is a data symbol (w, x) or a constant. */
+  /** Format a factor's value: as given when the derivative is a data symbol (w, x) or a constant. */
   private factorValue(edge: Edge, position: number): string {
     const derivative = edge.derivative as unknown as { type: string; name?: string };
     const isData =

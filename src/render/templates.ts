@@ -6,7 +6,7 @@ export const templatesDirectory = fileURLToPath(new URL('../../templates/', impo
 
 let environment: nunjucks.Environment | undefined;
 
-/** The shared nunjucks environment: Markdown output, so no HTML escaping; undefined values are errors. */
+/** Return the shared nunjucks environment. It writes Markdown, so nothing is HTML-escaped, and an undefined value is an error. */
 export function templateEnvironment(): nunjucks.Environment {
   environment ??= new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDirectory), {
     autoescape: false,

@@ -7,7 +7,7 @@ import { backwardPass } from '../../src/numeric/backward.js';
 import { finiteDifference } from '../../src/numeric/finite-difference.js';
 import { expectClose, lectureProblem, makeProblem } from '../helpers.js';
 
-/** The gradient of p from the δ-recursion backward pass. */
+/** Read the gradient of p from the δ-recursion backward pass. */
 function backwardGradient(problem: Problem, p: ParameterRef): number {
   const gradients = backwardPass(problem.network, problem.samples[0]!);
   if (p.kind === 'weight') return gradients.weights[p.layer - 1]![p.row! - 1]![p.col! - 1]!;
@@ -15,7 +15,7 @@ function backwardGradient(problem: Problem, p: ParameterRef): number {
   return typeof bias === 'number' ? bias : bias[p.row! - 1]!;
 }
 
-/** Every parameter's gradient against finite differences and the δ recursion; updates too. */
+/** Compare every gradient and update with finite differences and the δ recursion. */
 function checkAgainstIndependentMethods(problem: Problem, derivation: Derivation): void {
   for (const p of derivation.parameters) {
     const name = parameterPlain(p.parameter);

@@ -75,7 +75,7 @@ function runDerive(context: CommandContext, args: DeriveArguments): void {
   }
 }
 
-/** A path relative to the working folder when it lies inside it, else absolute. */
+/** Show a path relative to the working folder when it lies inside it, else absolute. */
 function displayPath(cwd: string, path: string): string {
   const shown = relative(cwd, path);
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
