@@ -9,5 +9,5 @@ export const leakyRelu: ActivationSpec = {
   derivative: (z, _a, alpha) => (z > 0 ? 1 : alpha),
   expanded: '((1 + alpha) * z + (1 - alpha) * abs(z)) / 2',
   textbook: 'z > 0 ? 1 : alpha',
-  definitionTex: '\\operatorname{LeakyReLU}(z) = \\max(\\alpha z, z)',
+  definitionTex: '\\operatorname{LeakyReLU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{cases}',
 };

@@ -7,6 +7,8 @@ export interface CommandContext {
   readonly lang: Lang;
   readonly messages: CliMessages;
   readonly io: CliIo;
+  /** Every option name the commands define, for suggesting one when an option is mistyped. */
+  readonly optionNames: string[];
   /** Set by the handler: the work to run once parsing has succeeded. */
   action?: () => void;
 }

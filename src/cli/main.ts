@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { UserError } from '../errors.js';
-import { cliMessages } from '../i18n/cli.js';
+import { cliMessages, type CliMessages } from '../i18n/cli.js';
+import { closestName } from '../network/suggest.js';
 import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
 import type { CommandContext } from './context.js';
@@ -15,15 +16,18 @@ export const exitCodes = { ok: 0, userError: 1, internalError: 2 } as const;
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const lang = languageOf(argv);
   const messages = cliMessages[lang];
-  const context: CommandContext = { lang, messages, io };
+  const context: CommandContext = { lang, messages, io, optionNames: ['lang', 'quiet', 'help'] };
 
   const parser = yargs(argv)
     .scriptName('cadena')
     .locale(lang)
+    // yargs also accepts { one, other } plural forms here, which its types do not declare.
+    .updateStrings(messages.yargsStrings as Record<string, string>)
     .usage(messages.usage)
     .option('lang', { type: 'string', choices: ['es', 'en'], default: defaultLang, describe: messages.lang, global: true })
     .option('quiet', { type: 'boolean', describe: messages.quiet, global: true })
     .command(deriveCommand(context))
+    .parserConfiguration({ 'camel-case-expansion': false })
     .demandCommand(1)
     .strict()
     .help()
@@ -37,7 +41,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     parser.parse(argv, {}, (error, _args, output) => done({ error: error ?? null, output }));
   });
   if (parsed.error !== null) {
-    io.stderr(`${parsed.error.message}\n${messages.seeHelp}\n`);
+    const hint = suggestOption(argv, context.optionNames, messages);
+    io.stderr(`${parsed.error.message}${hint}\n${messages.seeHelp}\n`);
     return exitCodes.userError;
   }
   if (parsed.output !== '') io.stdout(`${parsed.output}\n`);
@@ -55,6 +60,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (process.env.CADENA_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return exitCodes.internalError;
   }
+}
+
+/** Suggest the closest known option for the first unknown `--option` in argv, or return ''. */
+function suggestOption(argv: string[], known: string[], messages: CliMessages): string {
+  const names = known.filter((name) => name.length > 1);
+  for (const arg of argv) {
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0]!.replace(/^no-/, '');
+    if (names.includes(name)) continue;
+    const closest = closestName(name, names);
+    return closest === undefined ? '' : ` ${messages.didYouMean(closest)}`;
+  }
+  return '';
 }
 
 /** Find the language requested with --lang before parsing, so that help is localized. */

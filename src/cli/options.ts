@@ -1,6 +1,7 @@
 import { userError, UserError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { cliMessages } from '../i18n/cli.js';
+import { maxPathsLimit } from '../network/spec.js';
 
 /** Split a comma-separated or repeated option into trimmed, non-empty items. */
 export function splitList(value: string | string[] | undefined): string[] {
@@ -20,7 +21,7 @@ export function parseFormats<F extends string>(value: string | string[] | undefi
   return [...new Set(items as F[])];
 }
 
-type NumberRule = 'positive' | 'digits' | 'positiveInteger';
+type NumberRule = 'positive' | 'digits' | 'maxPaths';
 
 /** Check a numeric option against its rule; returns undefined when it was not given. */
 export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
@@ -31,12 +32,13 @@ export function numberOption(option: string, value: unknown, rule: NumberRule): 
       ? Number.isFinite(number) && number > 0
       : rule === 'digits'
         ? Number.isInteger(number) && number >= 0 && number <= 12
-        : Number.isInteger(number) && number > 0;
+        : Number.isInteger(number) && number > 0 && number <= maxPathsLimit;
   if (valid) return number;
 
   const requirement = (lang: Lang) => {
     const m = cliMessages[lang];
-    return rule === 'positive' ? m.positiveNumber : rule === 'digits' ? m.digitsRange : m.positiveInteger;
+    if (rule === 'positive') return m.positiveNumber;
+    return rule === 'digits' ? m.digitsRange : m.maxPathsRange(maxPathsLimit);
   };
   const es = cliMessages.es.invalidNumberOption(`--${option}`, String(value), requirement('es'));
   const en = cliMessages.en.invalidNumberOption(`--${option}`, String(value), requirement('en'));

@@ -2,14 +2,20 @@ import { buildGraph } from '../graph/build.js';
 import type { Edge, Graph, GraphNode } from '../graph/graph.js';
 import { node } from '../graph/graph.js';
 import { nodeId, parameterId, parameterPlain, type ParameterRef } from '../network/notation.js';
-import { hasParameter, parametersInBackpropOrder } from '../network/parameters.js';
-import type { Problem } from '../network/spec.js';
-import { userError } from '../errors.js';
+import { hasParameter, parametersInBackpropOrder, parametersOfLayer } from '../network/parameters.js';
+import { maxPathsLimit, type Problem } from '../network/spec.js';
+import { userError, type UserError } from '../errors.js';
 import { countPaths, enumeratePaths } from './paths.js';
 import type { ChainPath, Delta, Derivation, Factor, FactorOrigin, ParameterDerivation, TermContribution } from './types.js';
 
-/** Paths listed per parameter at most, whatever the display limit: beyond it only counts are kept. */
-export const PATH_LIST_LIMIT = 1000;
+/**
+ * Listing limits for the paths of δ-form parameters (path-form parameters always list theirs):
+ * a parameter with more paths than PATH_LIST_LIMIT, or met after PATH_BUDGET paths have been
+ * listed in the document, keeps only its path count. A 6-layer network of width 8 would
+ * otherwise list millions of paths.
+ */
+export const PATH_LIST_LIMIT = maxPathsLimit;
+export const PATH_BUDGET = 20_000;
 
 export interface DeriveOptions {
   /** Parameters to derive, in this order; all of them, output layer first, when absent. */
@@ -31,20 +37,16 @@ export function derive(problem: Problem, options: DeriveOptions = {}): Derivatio
 
   const graph = buildGraph(problem.network, sample);
   const adjoints = computeAdjoints(graph);
-  const maxPaths = options.maxPaths ?? problem.display.maxPaths;
+  const maxPaths = Math.min(options.maxPaths ?? problem.display.maxPaths, maxPathsLimit);
   const requested = options.parameters ?? parametersInBackpropOrder(problem.network);
   for (const p of requested) {
-    if (!hasParameter(problem.network, p)) {
-      throw userError(
-        `El parámetro ${parameterPlain(p)} no existe en esta red; revisa la capa y los índices.`,
-        `Parameter ${parameterPlain(p)} is not in this network; check its layer and indices.`,
-      );
-    }
+    if (!hasParameter(problem.network, p)) throw missingParameterError(problem, p);
   }
 
   const origins = new Map<string, ParameterRef>();
+  const budget = { paths: PATH_BUDGET };
   const parameters = requested.map((p) =>
-    deriveParameter(graph, adjoints, p, problem.learningRate, maxPaths, origins),
+    deriveParameter(graph, adjoints, p, problem.learningRate, maxPaths, origins, budget),
   );
   return {
     problem,
@@ -64,25 +66,29 @@ function deriveParameter(
   learningRate: number,
   maxPaths: number,
   origins: Map<string, ParameterRef>,
+  budget: { paths: number },
 ): ParameterDerivation {
   const start = node(graph, parameterId(parameter));
-  const pathCount = graph.lossTerms.reduce((sum, term) => sum + countPaths(start, term), 0);
+  const counts = graph.lossTerms.map((term) => countPaths(start, term));
+  const pathCount = counts.reduce((total, count) => total + count, 0);
   const form = pathCount > maxPaths ? 'delta' : 'paths';
+  const listed = form === 'paths' || (pathCount <= PATH_LIST_LIMIT && pathCount <= budget.paths);
+  if (listed) budget.paths -= pathCount;
 
   const terms: TermContribution[] = [];
-  for (const term of graph.lossTerms) {
-    const count = countPaths(start, term);
-    if (count === 0) continue;
-    const paths = enumeratePaths(start, term, PATH_LIST_LIMIT).map((edges) =>
-      chainPath(edges, parameter, form === 'paths' ? origins : null),
-    );
-    const value = count <= PATH_LIST_LIMIT ? sum(paths.map((path) => path.product)) : termByAdjoint(start, term);
+  graph.lossTerms.forEach((term, index) => {
+    const count = counts[index]!;
+    if (count === 0) return;
+    const paths = listed
+      ? enumeratePaths(start, term, count).map((edges) => chainPath(edges, parameter, form === 'paths' ? origins : null))
+      : [];
+    const value = listed ? sum(paths.map((path) => path.product)) : termByAdjoint(start, term);
     terms.push({ term, pathCount: count, paths, value });
-  }
+  });
 
   // The path sum is what a worked solution shows; reverse accumulation gives the same
-  // number and is the only affordable one past the hard limit.
-  const gradient = pathCount <= PATH_LIST_LIMIT ? sum(terms.map((t) => t.value)) : gradientByAdjoint(start, adjoints);
+  // number without listing the paths.
+  const gradient = listed ? sum(terms.map((t) => t.value)) : gradientByAdjoint(start, adjoints);
   return {
     parameter,
     node: start,
@@ -91,7 +97,7 @@ function deriveParameter(
     updated: start.value - learningRate * gradient,
     pathCount,
     form,
-    pathsTruncated: pathCount > PATH_LIST_LIMIT,
+    pathsOmitted: !listed,
     terms,
     feeds: start.children.map((edge) => edge.of),
   };
@@ -158,6 +164,31 @@ function collectDeltas(graph: Graph, adjoints: Map<string, number>): Delta[][] {
     deltas.push(layer);
   }
   return deltas;
+}
+
+/** Name the parameter that is not in the network and list the ones of the same kind in its layer. */
+function missingParameterError(problem: Problem, p: ParameterRef): UserError {
+  const layers = problem.network.layers;
+  const layer = layers[p.layer - 1];
+  const name = parameterPlain(p);
+  if (layer === undefined) {
+    return userError(
+      `El parámetro ${name} no existe: la red tiene ${layers.length} capas (de la 1 a la ${layers.length}).`,
+      `Parameter ${name} does not exist: the network has ${layers.length} layers (1 to ${layers.length}).`,
+    );
+  }
+
+  const sameKind = parametersOfLayer(layer, p.layer).filter((q) => q.kind === p.kind).map(parameterPlain);
+  const shown = sameKind.length > 12 ? `${sameKind.slice(0, 12).join(', ')}, …` : sameKind.join(', ');
+  return p.kind === 'weight'
+    ? userError(
+        `El peso ${name} no existe. Los pesos de la capa ${p.layer} son: ${shown}.`,
+        `Weight ${name} does not exist. The weights of layer ${p.layer} are: ${shown}.`,
+      )
+    : userError(
+        `El sesgo ${name} no existe. Los sesgos de la capa ${p.layer} son: ${shown}.`,
+        `Bias ${name} does not exist. The biases of layer ${p.layer} are: ${shown}.`,
+      );
 }
 
 function sum(values: number[]): number {

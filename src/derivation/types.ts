@@ -26,7 +26,7 @@ export interface ChainPath {
 export interface TermContribution {
   readonly term: GraphNode;
   readonly pathCount: number;
-  /** Enumerated paths, at most the engine's hard limit. */
+  /** Every path, or none when the parameter's paths are omitted. */
   readonly paths: ChainPath[];
   readonly value: number;
 }
@@ -43,8 +43,8 @@ export interface ParameterDerivation {
   readonly pathCount: number;
   /** 'delta' when the paths are more than the display limit. */
   readonly form: DerivationForm;
-  /** True when `pathCount` exceeds the hard limit and not every path is listed. */
-  readonly pathsTruncated: boolean;
+  /** True when the paths are not listed (δ-form beyond the listing limits); counts remain. */
+  readonly pathsOmitted: boolean;
   /** One entry per loss term the parameter reaches, in output order. */
   readonly terms: TermContribution[];
   /** The z nodes the parameter feeds (one for a weight, all of the layer for a shared bias). */

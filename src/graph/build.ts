@@ -47,6 +47,8 @@ export function buildGraph(network: Network, sample: Sample): Graph {
 
   const loss = losses[network.loss];
   const outputs = network.layers[L - 1]!.weights.length;
+  // With one output a factor 1/n is 1: drop it rather than print (1/1)(y − ŷ)².
+  const tidy = (expression: MathNode) => (outputs === 1 ? math.simplifyCore(expression) : expression);
   const term = math.parse(loss.term);
   const termDerivative = math.parse(loss.textbook);
   for (let i = 1; i <= outputs; i++) {
@@ -55,8 +57,8 @@ export function buildGraph(network: Network, sample: Sample): Graph {
       yhat: new math.SymbolNode(nodeId.a(L, i)),
       n: new math.ConstantNode(outputs),
     };
-    builder.computed(nodeId.lossTerm(i), 'lossTerm', null, i, substitute(term, replacements), [
-      { wrt: nodeId.a(L, i), derivative: substitute(termDerivative, replacements), rule: 'loss' },
+    builder.computed(nodeId.lossTerm(i), 'lossTerm', null, i, tidy(substitute(term, replacements)), [
+      { wrt: nodeId.a(L, i), derivative: tidy(substitute(termDerivative, replacements)), rule: 'loss' },
     ]);
   }
   const termIds = Array.from({ length: outputs }, (_v, i) => nodeId.lossTerm(i + 1));

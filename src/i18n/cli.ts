@@ -25,10 +25,13 @@ export interface CliMessages {
   readonly invalidNumberOption: (option: string, text: string, requirement: string) => string;
   readonly positiveNumber: string;
   readonly digitsRange: string;
-  readonly positiveInteger: string;
+  readonly maxPathsRange: (limit: number) => string;
   readonly seeHelp: string;
+  /** Replacements for yargs's own texts (help labels and parse errors), keyed by yargs's English text. */
+  readonly yargsStrings: Record<string, string | { one: string; other: string }>;
+  readonly didYouMean: (option: string) => string;
   readonly internalError: (detail: string) => string;
-  readonly writeFailed: (path: string, reason: string) => string;
+  readonly writeFailed: (path: string, code: string) => string;
 }
 
 const es: CliMessages = {
@@ -56,11 +59,40 @@ const es: CliMessages = {
   invalidNumberOption: (option, text, requirement) => `El valor «${text}» de ${option} no es válido: ${requirement}.`,
   positiveNumber: 'debe ser un número mayor que 0',
   digitsRange: 'debe ser un entero entre 0 y 12',
-  positiveInteger: 'debe ser un entero mayor que 0',
+  maxPathsRange: (limit) => `debe ser un entero de 1 a ${limit}`,
   seeHelp: 'Usa --help para ver las opciones.',
+  yargsStrings: {
+    string: 'texto',
+    array: 'lista',
+    boolean: 'sí/no',
+    number: 'número',
+    required: 'obligatorio',
+    'default:': 'por omisión:',
+    'choices:': 'valores:',
+    'Show help': 'Muestra esta ayuda',
+    'Not enough non-option arguments: got %s, need at least %s': {
+      one: 'Falta el comando o el archivo: se recibieron %s argumentos y se necesita al menos %s.',
+      other: 'Falta el comando o el archivo: se recibieron %s argumentos y se necesitan al menos %s.',
+    },
+    'Argument: %s, Given: %s, Choices: %s': 'La opción --%s no acepta %s; los valores válidos son: %s.',
+    'Unknown argument: %s': { one: 'Opción o argumento desconocido: %s.', other: 'Opciones o argumentos desconocidos: %s.' },
+    'Invalid values:': 'Valor no válido.',
+  },
+  didYouMean: (option) => `¿Quisiste decir --${option}?`,
   internalError: (detail) =>
     `Error interno de cadena (es un defecto del programa, no de tus archivos): ${detail}. Repórtalo con el comando que usaste y el archivo de entrada.`,
-  writeFailed: (path, reason) => `No se pudo escribir ${path}: ${reason}. Revisa que la carpeta exista y tenga permiso de escritura.`,
+  writeFailed: (path, code) => {
+    const reasons: Record<string, string> = {
+      EACCES: 'no hay permiso de escritura',
+      EPERM: 'no hay permiso de escritura',
+      EROFS: 'el sistema de archivos es de solo lectura',
+      ENOSPC: 'el disco está lleno',
+      EEXIST: 'una parte de la ruta ya existe y es un archivo, no una carpeta',
+      ENOTDIR: 'una parte de la ruta es un archivo, no una carpeta',
+      EISDIR: 'ya existe una carpeta con ese nombre',
+    };
+    return `No se pudo escribir ${path}: ${reasons[code] ?? code}. Elige otra carpeta con --out.`;
+  },
 };
 
 const en: CliMessages = {
@@ -88,11 +120,26 @@ const en: CliMessages = {
   invalidNumberOption: (option, text, requirement) => `Value "${text}" of ${option} is invalid: ${requirement}.`,
   positiveNumber: 'it must be a number greater than 0',
   digitsRange: 'it must be an integer from 0 to 12',
-  positiveInteger: 'it must be an integer greater than 0',
+  maxPathsRange: (limit) => `it must be an integer from 1 to ${limit}`,
   seeHelp: 'Run with --help to see the options.',
+  yargsStrings: {
+    'Unknown argument: %s': { one: 'Unknown argument: %s.', other: 'Unknown arguments: %s.' },
+  },
+  didYouMean: (option) => `Did you mean --${option}?`,
   internalError: (detail) =>
     `Internal error in cadena (a bug in the program, not in your files): ${detail}. Please report it with the command you ran and the input file.`,
-  writeFailed: (path, reason) => `Could not write ${path}: ${reason}. Check that the folder exists and is writable.`,
+  writeFailed: (path, code) => {
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+      EEXIST: 'part of the path already exists as a file, not a folder',
+      ENOTDIR: 'part of the path is a file, not a folder',
+      EISDIR: 'a folder with that name already exists',
+    };
+    return `Could not write ${path}: ${reasons[code] ?? code}. Choose another folder with --out.`;
+  },
 };
 
 export const cliMessages: Bilingual<CliMessages> = { es, en };

@@ -24,7 +24,8 @@ export interface DocumentMessages {
   readonly backwardHeading: string;
   readonly updateNote: string;
   readonly parameterHeading: (symbolTex: string, valueTex: string) => string;
-  readonly reaches: (outputsTex: string[]) => string;
+  readonly reaches: (outputsTex: string[], separately: boolean) => string;
+  readonly sharedBiasNote: string;
   readonly splitByTerm: string;
   readonly contributionHeading: (termTex: string) => string;
   readonly pathHeading: (index: number, throughTex: string) => string;
@@ -71,10 +72,12 @@ const es: DocumentMessages = {
   updateNote:
     '**Nota:** los pesos se actualizan hasta el final, cuando ya se calcularon todas las derivadas; cada derivada usa los valores originales.',
   parameterHeading: (symbolTex, valueTex) => `¿Cuánto contribuye $${symbolTex} = ${valueTex}$ en $E$?`,
-  reaches: (outputs) =>
-    outputs.length === 1
-      ? `Este parámetro solo afecta a ${outputs[0]}.`
-      : `Este parámetro afecta a ${joinList(outputs, 'y')}; calculamos por separado cada contribución.`,
+  reaches: (outputs, separately) => {
+    if (outputs.length === 1) return `Este parámetro solo afecta a ${outputs[0]}.`;
+    const affects = `Este parámetro afecta a ${joinList(outputs, 'y')}`;
+    return separately ? `${affects}; calculamos por separado cada contribución.` : `${affects}.`;
+  },
+  sharedBiasNote: '(o $b^{[l]}$ en una capa con un sesgo compartido)',
   splitByTerm: 'La derivada del error total es la suma de las contribuciones:',
   contributionHeading: (termTex) => `Contribución a $${termTex}$`,
   pathHeading: (index, throughTex) => `Camino ${index}, por $${throughTex}$`,
@@ -86,7 +89,7 @@ const es: DocumentMessages = {
   sumHeading: 'Suma de las contribuciones',
   updateHeading: 'Actualización',
   deltaFormReason: (paths, limit) =>
-    `Este parámetro llega al error por ${paths} caminos, más que el límite de ${limit} que se desarrollan uno por uno; se presenta en la forma δ, que agrupa los caminos que comparten factores (sección «Forma δ»).`,
+    `Del parámetro al error hay ${paths} caminos, y solo se desarrollan uno por uno hasta ${limit}. Por eso se presenta en la forma δ, que agrupa los caminos que comparten factores (sección «Forma δ»).`,
   deltaHeading: 'Forma δ: la misma cuenta, reutilizando factores',
   deltaIntro:
     'Con $\\delta_j^{[l]} = \\frac{dE}{dz_j^{[l]}}$, cada capa reutiliza las δ de la capa siguiente: esto es la retropropagación. Los valores coinciden con los de las cadenas anteriores.',
@@ -133,10 +136,12 @@ const en: DocumentMessages = {
   updateNote:
     '**Note:** the weights are updated only at the end, once every derivative has been computed; each derivative uses the original values.',
   parameterHeading: (symbolTex, valueTex) => `How much does $${symbolTex} = ${valueTex}$ contribute to $E$?`,
-  reaches: (outputs) =>
-    outputs.length === 1
-      ? `This parameter affects only ${outputs[0]}.`
-      : `This parameter affects ${joinList(outputs, 'and')}; we compute each contribution separately.`,
+  reaches: (outputs, separately) => {
+    if (outputs.length === 1) return `This parameter affects only ${outputs[0]}.`;
+    const affects = `This parameter affects ${joinList(outputs, 'and')}`;
+    return separately ? `${affects}; we compute each contribution separately.` : `${affects}.`;
+  },
+  sharedBiasNote: '(or $b^{[l]}$ in a layer with one shared bias)',
   splitByTerm: 'The derivative of the total error is the sum of the contributions:',
   contributionHeading: (termTex) => `Contribution to $${termTex}$`,
   pathHeading: (index, throughTex) => `Path ${index}, through $${throughTex}$`,
@@ -148,7 +153,7 @@ const en: DocumentMessages = {
   sumHeading: 'Sum of the contributions',
   updateHeading: 'Update',
   deltaFormReason: (paths, limit) =>
-    `This parameter reaches the error through ${paths} paths, more than the limit of ${limit} worked out one by one; it is shown in δ-form, which groups the paths that share factors (section “δ-form”).`,
+    `There are ${paths} paths from this parameter to the error, and at most ${limit} are worked out one by one. It is therefore shown in δ-form, which groups the paths that share factors (section “δ-form”).`,
   deltaHeading: 'δ-form: the same computation, reusing factors',
   deltaIntro:
     'With $\\delta_j^{[l]} = \\frac{dE}{dz_j^{[l]}}$, each layer reuses the δ of the next layer: this is backpropagation. The values agree with the chains above.',

@@ -4,7 +4,7 @@ import { isLossName, lossNames } from '../losses/index.js';
 import { fieldName, helpFor } from './fields.js';
 import type { SpecData } from './schema.js';
 import type { SpecFault, SpecPath, SpecSource } from './source.js';
-import { defaultDisplay } from './spec.js';
+import { defaultDisplay, maxPathsLimit } from './spec.js';
 import { closestName } from './suggest.js';
 
 // Checks that zod cannot express: names, shapes that chain from layer to layer, and ranges.
@@ -148,7 +148,7 @@ function checkBiasLength(layer: LayerData, index: number, source: SpecSource): S
 }
 
 const activationWords: Bilingual<string> = { es: 'función de activación', en: 'activation function' };
-const lossWords: Bilingual<string> = { es: 'función de pérdida', en: 'loss function' };
+const lossWords: Bilingual<string> = { es: 'función de error', en: 'loss function' };
 
 /** Checks that an activation or loss name is one that cadena implements, and suggests the closest one. */
 function checkName(
@@ -249,13 +249,13 @@ function checkRounding(rounding: string | undefined, source: SpecSource): SpecFa
 }
 
 function checkMaxPaths(maxPaths: number | undefined, source: SpecSource): SpecFault | undefined {
-  if (maxPaths === undefined || (Number.isInteger(maxPaths) && maxPaths >= 1)) return undefined;
+  if (maxPaths === undefined || (Number.isInteger(maxPaths) && maxPaths >= 1 && maxPaths <= maxPathsLimit)) return undefined;
 
   const path = ['display', 'max_paths'];
   const written = source.writtenValue(path);
   return {
     path,
-    es: `\`display.max_paths\` vale \`${written}\`, pero debe ser un número entero positivo (1, 2, 3, …). Si no lo escribes, vale ${defaultDisplay.maxPaths}.`,
-    en: `\`display.max_paths\` is \`${written}\`, but it must be a positive integer (1, 2, 3, …). When absent, it is ${defaultDisplay.maxPaths}.`,
+    es: `\`display.max_paths\` vale \`${written}\`, pero debe ser un número entero de 1 a ${maxPathsLimit}. Si no lo escribes, vale ${defaultDisplay.maxPaths}.`,
+    en: `\`display.max_paths\` is \`${written}\`, but it must be an integer from 1 to ${maxPathsLimit}. When absent, it is ${defaultDisplay.maxPaths}.`,
   };
 }

@@ -15,7 +15,7 @@ const fieldHelp: Record<string, Bilingual<string>> = {
     en: 'the list of inputs x, for example [0.1, 0.5]',
   },
   target: {
-    es: 'la lista de salidas esperadas y, una por neurona de la última capa, por ejemplo [0.05, 0.95]',
+    es: 'la lista de salidas esperadas (una por neurona de la última capa), por ejemplo [0.05, 0.95]',
     en: 'the list of expected outputs y, one per neuron of the last layer, for example [0.05, 0.95]',
   },
   layers: {
@@ -39,7 +39,7 @@ const fieldHelp: Record<string, Bilingual<string>> = {
     en: 'a number: the parameter α of leaky_relu or elu',
   },
   loss: {
-    es: `el nombre de la función de pérdida: ${lossNames.join(', ')}`,
+    es: `el nombre de la función de error: ${lossNames.join(', ')}`,
     en: `the name of the loss function: ${lossNames.join(', ')}`,
   },
   learning_rate: {

@@ -44,6 +44,9 @@ export interface Problem {
   readonly display: Display;
 }
 
+/** Largest accepted `maxPaths`: beyond it a worked solution would run to thousands of pages. */
+export const maxPathsLimit = 256;
+
 export const defaultDisplay: Display = {
   digits: 5,
   rounding: 'round',

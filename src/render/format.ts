@@ -33,14 +33,13 @@ export function formatFixed(value: number, format: NumberFormat): string {
 }
 
 /**
- * Format a value given in the input (x, y, a weight, η): as written when it has at most
- * `digits` decimals (0.05, not 0.05000), otherwise like a computed value.
+ * Format a value given in the input (x, y, a weight, η) exactly as written, whatever
+ * `digits` says: 0.05 stays 0.05 and 0.123456789 keeps every digit, so the printed data
+ * are the exercise's data. Only the decimal separator follows the format.
  */
 export function formatGiven(value: number, format: NumberFormat): string {
   if (!Number.isFinite(value)) return String(value);
   const { mantissa, pointPosition } = decimalDigits(Math.abs(value));
-  const decimals = Math.max(0, mantissa.length - pointPosition);
-  if (decimals > format.digits) return formatFixed(value, format);
 
   const padded = pointPosition <= 0 ? '0'.repeat(1 - pointPosition) + mantissa : mantissa.padEnd(pointPosition, '0');
   const point = Math.max(pointPosition, 1);

@@ -1,6 +1,7 @@
 import type { Derivation } from '../derivation/types.js';
 import type { Edge } from '../graph/graph.js';
 import { idToTex, parameterPlain, parameterTex } from '../network/notation.js';
+import { PATH_BUDGET } from '../derivation/derive.js';
 import { toTex, type TexContext } from './latex.js';
 
 /**
@@ -54,7 +55,7 @@ export function solutionJson(derivation: Derivation): string {
       updated: p.updated,
       pathCount: p.pathCount,
       form: p.form,
-      pathsTruncated: p.pathsTruncated,
+      pathsOmitted: p.pathsOmitted,
       terms: p.terms.map((term) => ({ term: term.term.index, pathCount: term.pathCount, value: term.value })),
       paths: p.terms.flatMap((term) =>
         term.paths.map((path) => ({
@@ -65,7 +66,7 @@ export function solutionJson(derivation: Derivation): string {
       ),
     })),
     deltas: derivation.deltas.map((layer) => layer.map((delta) => delta.value)),
-    limits: { maxPaths: derivation.maxPaths, pathListLimit: derivation.pathListLimit },
+    limits: { maxPaths: derivation.maxPaths, pathListLimit: derivation.pathListLimit, pathBudget: PATH_BUDGET },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -53,7 +53,7 @@ function makeHandler(context: TexContext): TexHandler {
     const value = context.values?.get(id);
     if (value === undefined) return undefined;
     const text = numberToTex(value, context, context.given?.has(id) ?? false);
-    return value < 0 ? `\\left(${text}\\right)` : text;
+    return text.startsWith('-') ? `\\left(${text}\\right)` : text;
   };
 
   const symbolTex = (name: string): string | undefined =>
@@ -90,7 +90,7 @@ function functionTex(n: AnyNode, options: object, context: TexContext, substitut
     if (output !== undefined) return output;
   }
   const spec = Object.values(activations).find((activation) => activation.name === name)!;
-  return `${spec.latexName}\\left(${argument.toTex(options)}\\right)`;
+  return `${spec.latexName}\\left(${bare(argument.toTex(options))}\\right)`;
 }
 
 /** Juxtapose factors as the slides do (w x, σ(z)(1 − σ(z))), with a dot between two numbers. */
@@ -102,26 +102,44 @@ function productTex(left: MathNode, right: MathNode, options: object, numeric: b
   return needsDot ? `${leftTex} \\cdot ${rightTex}` : `${leftTex} ${rightTex}`;
 }
 
-/** Write a piecewise derivative: both cases symbolically, or the chosen case with its condition in numbers. */
+/** Write a piecewise derivative: both cases symbolically, or only the case that applies in numbers. */
 function conditionalTex(n: AnyNode, options: object, context: TexContext): string | undefined {
   const condition = n.condition as unknown as AnyNode;
   const op = condition.op ?? '';
   const [left, right] = condition.args ?? [];
   if (left === undefined || right === undefined || negatedComparison[op] === undefined) return undefined;
 
+  if (context.values !== undefined) {
+    const holds = evaluateCondition(n.condition!, scopeOf(context.values));
+    return (holds ? n.trueExpr! : n.falseExpr!).toTex(options);
+  }
   const leftTex = left.toTex(options);
   const rightTex = right.toTex(options);
   const whenTrue = n.trueExpr!.toTex(options);
   const whenFalse = n.falseExpr!.toTex(options);
-  if (context.values === undefined) {
-    return `\\begin{cases} ${whenTrue} & ${leftTex} ${comparisonTex[op]} ${rightTex} \\\\ ${whenFalse} & ${leftTex} ${negatedComparison[op]} ${rightTex} \\end{cases}`;
-  }
+  return `\\begin{cases} ${whenTrue} & ${leftTex} ${comparisonTex[op]} ${rightTex} \\\\ ${whenFalse} & ${leftTex} ${negatedComparison[op]} ${rightTex} \\end{cases}`;
+}
+
+/**
+ * Write, for a piecewise expression, the condition that holds with the numbers in place
+ * (e.g. `-0.4 \\le 0`), or return null for any other expression.
+ */
+export function conditionThatHolds(expression: MathNode, context: TexContext): string | null {
+  const n = expression as unknown as AnyNode;
+  if (n.type !== 'ConditionalNode' || context.values === undefined) return null;
+  const condition = n.condition as unknown as AnyNode;
+  const op = condition.op ?? '';
+  const [left, right] = condition.args ?? [];
+  if (left === undefined || right === undefined || negatedComparison[op] === undefined) return null;
 
   const holds = evaluateCondition(n.condition!, scopeOf(context.values));
-  const chosen = holds ? whenTrue : whenFalse;
-  const bare = (text: string) => text.replace(/^\\left\((-[^()]*)\\right\)$/, '$1');
   const shownOp = holds ? comparisonTex[op] : negatedComparison[op];
-  return `${chosen} \\quad (${bare(leftTex)} ${shownOp} ${bare(rightTex)})`;
+  return `${bare(toTex(left, context))} ${shownOp} ${bare(toTex(right, context))}`;
+}
+
+/** Remove the parentheses that a negative number gets inside a longer expression. */
+export function bare(text: string): string {
+  return text.replace(/^\\left\((-[^()]*)\\right\)$/, '$1');
 }
 
 const scopes = new WeakMap<ReadonlyMap<string, number>, Record<string, unknown>>();

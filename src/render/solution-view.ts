@@ -7,9 +7,9 @@ import { documentMessages, type DocumentMessages } from '../i18n/document.js';
 import type { Lang } from '../i18n/lang.js';
 import { idToTex, parameterTex, tex, weightRef } from '../network/notation.js';
 import { layerSizes } from '../network/spec.js';
-import { math, substitute } from '../graph/math.js';
+import { math, substitute, type MathNode } from '../graph/math.js';
 import type { NumberFormat } from './format.js';
-import { numberToTex, toTex, type TexContext } from './latex.js';
+import { bare, conditionThatHolds, numberToTex, toTex, type TexContext } from './latex.js';
 
 export interface SolutionOptions {
   readonly lang: Lang;
@@ -61,7 +61,15 @@ export interface SolutionView {
   readonly lang: Lang;
   readonly intro: string;
   readonly precision: string;
-  readonly network: { inputs: string; targets: string; layers: LayerView[]; loss: string; activations: string[]; learningRate: string };
+  readonly network: {
+    inputs: string;
+    targets: string;
+    layers: LayerView[];
+    loss: string;
+    convention: string;
+    activations: string[];
+    learningRate: string;
+  };
   readonly forward: { layers: LayerView[]; error: string[] };
   readonly parameters: ParameterView[];
   readonly deltas: { layers: LayerView[]; gradients: string[] };
@@ -114,8 +122,7 @@ class SolutionWriter {
   network(): SolutionView['network'] {
     const { network, samples } = this.derivation.problem;
     const sample = samples[0]!;
-    const vector = (name: string, values: number[]) =>
-      `${name} = \\left(${values.map((v) => this.given(v)).join(',\\ ')}\\right)`;
+    const vector = (name: string, values: number[]) => `${name} = ${this.vector(values)}`;
 
     const layers = network.layers.map((layer, index) => {
       const l = index + 1;
@@ -125,7 +132,7 @@ class SolutionWriter {
       const bias =
         typeof layer.bias === 'number'
           ? `b^{[${l}]} = ${this.given(layer.bias)}`
-          : `b^{[${l}]} = \\left(${layer.bias.map((b) => this.given(b)).join(',\\ ')}\\right)`;
+          : `b^{[${l}]} = ${this.vector(layer.bias)}`;
       const activation = activations[layer.activation];
       const alpha = activation.defaultAlpha === undefined ? '' : `, \\ \\alpha = ${this.given(layer.alpha)}`;
       return {
@@ -138,7 +145,7 @@ class SolutionWriter {
     const used = [...new Set(network.layers.map((layer) => layer.activation))];
     const outputs = network.layers[network.layers.length - 1]!.weights.length;
     const loss = losses[network.loss];
-    const term = substitute(math.parse(loss.term), { n: new math.ConstantNode(outputs) });
+    const term = lossTermTemplate(loss.term, outputs);
     const termTex = toTex(term, { ...this.symbolic, symbols: new Map([['y', 'y_i'], ['yhat', '\\hat{y}_i']]) });
     const terms = Array.from({ length: outputs }, (_v, i) => tex.lossTerm(i + 1)).join(' + ');
 
@@ -148,6 +155,7 @@ class SolutionWriter {
       layers,
       activations: used.map((name) => activations[name].definitionTex),
       loss: `E = ${terms}, \\qquad E_i = ${termTex}`,
+      convention: this.convention(),
       learningRate: `\\eta = ${this.given(this.derivation.learningRate)}`,
     };
   }
@@ -173,7 +181,8 @@ class SolutionWriter {
       return `${this.nodeTex(term)} = ${symbolic} = ${toTex(term.expression!, forwardContext)} = ${this.number(term.value)}`;
     });
     const termValues = graph.lossTerms.map((term) => this.number(term.value)).join(' + ');
-    error.push(`E = ${toTex(graph.loss.expression!, this.symbolic)} = ${termValues} = ${this.number(graph.loss.value)}`);
+    const total = graph.lossTerms.length > 1 ? ` = ${termValues}` : '';
+    error.push(`E = ${toTex(graph.loss.expression!, this.symbolic)}${total} = ${this.number(graph.loss.value)}`);
     return { layers, error };
   }
 
@@ -191,7 +200,7 @@ class SolutionWriter {
 
     return {
       heading: this.t.parameterHeading(symbol, this.given(p.value)),
-      reaches: this.t.reaches(outputs),
+      reaches: this.t.reaches(outputs, p.form === 'paths'),
       deltaReason: p.form === 'delta' ? this.t.deltaFormReason(p.pathCount, this.derivation.maxPaths) : null,
       deltaEquation: p.form === 'delta' ? this.deltaGradient(p) : null,
       terms,
@@ -244,15 +253,13 @@ class SolutionWriter {
       return { fraction, definition: null, equation: `${fraction} = ${value}`, reused };
     }
 
-    const steps = [toTex(edge.derivative, this.symbolic)];
-    const substituted = toTex(edge.derivative, this.numeric);
-    if (!steps.includes(substituted)) steps.push(substituted);
-    // A piecewise derivative already ends in its value: "1 \quad (0.5 > 0)".
-    if (!steps.includes(value) && !substituted.startsWith(`${value} \\quad`)) steps.push(value);
+    const steps = [toTex(edge.derivative, this.symbolic), toTex(edge.derivative, this.numeric), value];
+    const condition = conditionThatHolds(edge.derivative, this.numeric);
+    const note = condition === null ? '' : ` \\quad (${condition})`;
     return {
       fraction,
       definition: `${this.nodeTex(edge.of)} = ${toTex(edge.of.expression!, this.symbolic)}`,
-      equation: `${fraction} = ${steps.join(' = ')}`,
+      equation: `${fraction} = ${joinSteps(steps)}${note}`,
       reused: null,
     };
   }
@@ -270,11 +277,11 @@ class SolutionWriter {
     }
 
     const next = this.derivation.deltas[delta.layer]!;
-    const terms = delta.upstream.map((edge) => {
+    const terms = delta.upstream.map((edge, position) => {
       const target = next.find((d) => d.z === edge.of)!;
       return {
         symbolic: `${toTex(edge.derivative, this.symbolic)} ${tex.delta(target.layer, target.index)}`,
-        numeric: `${this.factorValue(edge, 0)} \\cdot ${this.signed(target.value, 1)}`,
+        numeric: `${this.factorValue(edge, position)} \\cdot ${this.signed(target.value, 1)}`,
       };
     });
     const symbolic = terms.map((term) => term.symbolic).join(' + ');
@@ -295,7 +302,29 @@ class SolutionWriter {
         numeric: input === '1' ? this.signed(delta.value, position) : `${this.signed(delta.value, position)} \\cdot ${this.factorValue(edge, 1)}`,
       };
     });
-    return `\\frac{dE}{d${symbol}} = ${parts.map((part) => part.symbolic).join(' + ')} = ${parts.map((part) => part.numeric).join(' + ')} = ${this.number(p.gradient)}`;
+    const steps = [
+      parts.map((part) => part.symbolic).join(' + '),
+      parts.map((part) => part.numeric).join(' + '),
+      this.number(p.gradient),
+    ];
+    return `\\frac{dE}{d${symbol}} = ${joinSteps(steps)}`;
+  }
+
+  /** Write a list of given values; with a decimal comma the items are separated by semicolons. */
+  private vector(values: number[]): string {
+    const separator = this.symbolic.format.decimalComma ? ';\\ ' : ',\\ ';
+    return `\\left(${values.map((v) => this.given(v)).join(separator)}\\right)`;
+  }
+
+  /** Write the layer equations with b^{[l]} or b_j^{[l]}, as the network's layers have them. */
+  private convention(): string {
+    const layers = this.derivation.problem.network.layers;
+    const shared = layers.every((layer) => typeof layer.bias === 'number');
+    const perNeuron = layers.every((layer) => typeof layer.bias !== 'number');
+    const bias = shared ? 'b^{[l]}' : 'b_j^{[l]}';
+    const z = `$z_j^{[l]} = \\sum_k w_{j,k}^{[l]} a_k^{[l-1]} + ${bias}$`;
+    const rest = '$a_j^{[l]} = f(z_j^{[l]})$, $a^{[0]} = x$, $\\hat{y} = a^{[L]}$';
+    return shared || perNeuron ? `${z}, ${rest}.` : `${z} ${this.t.sharedBiasNote}, ${rest}.`;
   }
 
   private chainTex(path: ChainPath): string {
@@ -322,12 +351,12 @@ class SolutionWriter {
       (derivative.type === 'ConditionalNode' && Number.isInteger(edge.value)) ||
       (derivative.type === 'SymbolNode' && this.numeric.given?.has(derivative.name!) === true);
     const text = isData ? this.given(edge.value) : this.number(edge.value);
-    return position > 0 && edge.value < 0 ? `\\left(${text}\\right)` : text;
+    return position > 0 && text.startsWith('-') ? `\\left(${text}\\right)` : text;
   }
 
   private signed(value: number, position: number): string {
     const text = this.number(value);
-    return position > 0 && value < 0 ? `\\left(${text}\\right)` : text;
+    return position > 0 && text.startsWith('-') ? `\\left(${text}\\right)` : text;
   }
 
   private nodeTex(n: GraphNode): string {
@@ -341,4 +370,23 @@ class SolutionWriter {
 
 function matrixTex(rows: string[][]): string {
   return `\\begin{pmatrix} ${rows.map((row) => row.join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+/** Join the steps of an equation with =, leaving out a step equal to the one before it. */
+function joinSteps(steps: string[]): string {
+  const kept: string[] = [];
+  for (const step of steps) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || bare(previous) !== bare(step)) kept.push(step);
+  }
+  return kept.join(' = ');
+}
+
+/**
+ * Build the loss term over the generic `y` and `yhat` for n outputs. With one output the
+ * factor 1/n is 1 and is dropped, so mse reads (y − ŷ)², not (1/1)(y − ŷ)².
+ */
+function lossTermTemplate(term: string, outputs: number): MathNode {
+  const substituted = substitute(math.parse(term), { n: new math.ConstantNode(outputs) });
+  return outputs === 1 ? math.simplifyCore(substituted) : substituted;
 }

@@ -65,6 +65,45 @@ describe('cadena derive', () => {
     expect(json.parameters.map((p: { name: string }) => p.name)).toEqual(['w21^[1]', 'b^[2]']);
   });
 
+  it('accepts parameter names with commas', async () => {
+    const run = await runCli('derive clase6.yaml --param w_{1,2}^{[2]} --param w12^[2] --param b^[1] --format json --out out', cwd);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(cwd, 'out/derivation.json'), 'utf8'));
+    expect(json.parameters.map((p: { name: string }) => p.name)).toEqual(['w12^[2]', 'b^[1]']);
+  });
+
+  it('lists the biases of a layer', async () => {
+    const run = await runCli('derive clase6.yaml --param b1^[1]', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('El sesgo b1^[1] no existe. Los sesgos de la capa 1 son: b^[1].\n');
+  });
+
+  it('suggests a mistyped option', async () => {
+    const run = await runCli('derive clase6.yaml --digit 3', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('¿Quisiste decir --digits?');
+  });
+
+  it('reports an unwritable output folder', async () => {
+    writeFileSync(join(cwd, 'taken'), 'a file, not a folder');
+    const run = await runCli('derive clase6.yaml --out taken', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('una parte de la ruta ya existe y es un archivo');
+    expect(readFileSync(join(cwd, 'taken'), 'utf8')).toBe('a file, not a folder');
+  });
+
+  it('rejects max-paths above the limit', async () => {
+    const run = await runCli('derive clase6.yaml --max-paths 257', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--max-paths');
+  });
+
+  it('leaves its input unchanged', async () => {
+    const before = readFileSync(join(cwd, 'clase6.yaml'));
+    await runCli('derive clase6.yaml --format md,json', cwd);
+    expect(readFileSync(join(cwd, 'clase6.yaml')).equals(before)).toBe(true);
+  });
+
   it('gives the same files twice', async () => {
     await runCli('derive clase6.yaml --format md,json --out a', cwd);
     await runCli('derive clase6.yaml --format md,json --out b', cwd);

@@ -146,4 +146,22 @@ describe('derive on other shapes', () => {
     expect(derivation.parameters.find((p) => parameterPlain(p.parameter) === 'w11^[3]')!.form).toBe('paths');
     checkAgainstIndependentMethods(problem, derivation);
   });
+
+  it('omits paths beyond the listing limit', () => {
+    const weights = (rows: number, cols: number, seed: number) =>
+      Array.from({ length: rows }, (_r, j) => Array.from({ length: cols }, (_c, k) => Math.cos(seed + 5 * j + k) / 2));
+    const hidden = (seed: number, cols: number) => ({ weights: weights(6, cols, seed), bias: 0.1, activation: 'tanh' as const });
+    const problem = makeProblem(
+      [hidden(1, 3), hidden(2, 6), hidden(3, 6), hidden(4, 6), { weights: weights(2, 6, 5), bias: 0, activation: 'sigmoid' }],
+      [0.3, -0.6, 0.9],
+      [0, 1],
+    );
+    const derivation = derive(problem);
+    const first = derivation.parameters.find((p) => parameterPlain(p.parameter) === 'w11^[1]')!;
+    // z_1^[1] → 6 · 6 · 6 neurons of layers 2 to 4 → 2 outputs: 432 paths, above the limit of 256.
+    expect(first.pathCount).toBe(432);
+    expect(first.pathsOmitted).toBe(true);
+    expect(first.terms.every((term) => term.paths.length === 0)).toBe(true);
+    checkAgainstIndependentMethods(problem, derivation);
+  });
 });

@@ -498,7 +498,7 @@ describe('parseProblem unknown names', () => {
   it('suggests mse_half for unknown loss', () => {
     const messages = specMessages(edited('loss: mse_half', 'loss: mse_hal'));
     expectLocated(messages, 11);
-    expect(messages.es).toContain('`network.loss` vale `mse_hal`, que no es una función de pérdida conocida. ¿Quisiste decir `mse_half`? Los nombres válidos son: mse_half, mse.');
+    expect(messages.es).toContain('`network.loss` vale `mse_hal`, que no es una función de error conocida. ¿Quisiste decir `mse_half`? Los nombres válidos son: mse_half, mse.');
     expect(messages.en).toContain('`network.loss` is `mse_hal`, which is not a known loss function. Did you mean `mse_half`?');
   });
 });
@@ -632,11 +632,12 @@ describe('parseProblem parameter ranges', () => {
   it.each([
     ['0', 'max_paths: 0'],
     ['1.5', 'max_paths: 1.5'],
+    ['257', 'max_paths: 257'],
   ])('rejects max_paths %s', (written, line) => {
     const messages = specMessages(edited('digits: 5', `digits: 5\n  ${line}`));
     expectLocated(messages, 15);
-    expect(messages.es).toContain(`\`display.max_paths\` vale \`${written}\`, pero debe ser un número entero positivo`);
-    expect(messages.en).toContain(`\`display.max_paths\` is \`${written}\`, but it must be a positive integer`);
+    expect(messages.es).toContain(`\`display.max_paths\` vale \`${written}\`, pero debe ser un número entero de 1 a 256`);
+    expect(messages.en).toContain(`\`display.max_paths\` is \`${written}\`, but it must be an integer from 1 to 256`);
   });
 
   it.each([

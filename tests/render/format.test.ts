@@ -54,8 +54,11 @@ describe('formatGiven', () => {
     expect(formatGiven(10, round)).toBe('10');
   });
 
-  it('shortens long input values', () => {
-    expect(formatGiven(0.123456, round)).toBe('0.12346');
-    expect(formatGiven(1e-7, round)).toBe('0.00000');
+  it('never shortens input values', () => {
+    expect(formatGiven(0.123456, round)).toBe('0.123456');
+    expect(formatGiven(1e-7, round)).toBe('0.0000001');
+    expect(formatGiven(0.05, { ...round, digits: 0 })).toBe('0.05');
+    expect(formatGiven(-1.25e21, round)).toBe('-1250000000000000000000');
+    expect(formatGiven(0.95, { ...round, decimalComma: true })).toBe('0,95');
   });
 });

@@ -107,7 +107,83 @@ describe('solutionMarkdown options', () => {
   it('presents many paths in delta form', () => {
     const problem = lectureProblem({ rounding: 'truncate', maxPaths: 1 });
     const markdown = solutionMarkdown(derive(problem), { lang: 'es', format: problem.display });
-    expect(markdown).toContain('llega al error por 2 caminos, más que el límite de 1');
+    expect(markdown).toContain('Del parámetro al error hay 2 caminos, y solo se desarrollan uno por uno hasta 1.');
     expect(markdown).toContain('\\frac{dE}{dw_{1,1}^{[1]}} = \\delta_{1}^{[1]} x_{1} = 0.01108 \\cdot 0.1 = 0.00110');
+  });
+});
+
+describe('solutionMarkdown notation', () => {
+  const render = (problem: ReturnType<typeof makeProblem>, lang: 'es' | 'en' = 'es') =>
+    solutionMarkdown(derive(problem), { lang, format: problem.display });
+
+  it('prints input data as written', () => {
+    const problem = lectureProblem({ rounding: 'round', digits: 1 });
+    const markdown = render(problem);
+    expect(markdown).toContain('y = \\left(0.05,\\ 0.95\\right)');
+    expect(markdown).toContain('b^{[1]} = 0.25');
+    expect(markdown).toContain('\\eta = 0.5');
+  });
+
+  it('separates listed values by semicolons with a decimal comma', () => {
+    const markdown = render(lectureProblem({ decimalComma: true }));
+    expect(markdown).toContain('x = \\left(0{,}1;\\ 0{,}5\\right)');
+  });
+
+  it('drops the sign and parentheses of a rounded zero', () => {
+    // δ_1^[2] · a_1^[1] = (0.6 − 0.6000001)·σ'… is about −1e-8: it prints as 0.00000.
+    const problem = makeProblem([{ weights: [[1]], bias: 0, activation: 'linear' }], [0.6000001], [0.6]);
+    const markdown = render(problem);
+    expect(markdown).not.toContain('\\left(0.00000\\right)');
+    expect(markdown).not.toContain('-0.00000');
+  });
+
+  it('parenthesizes negative weights in delta sums', () => {
+    const problem = makeProblem(
+      [
+        { weights: [[0.3], [0.2]], bias: 0, activation: 'sigmoid' },
+        { weights: [[0.5, -0.6], [0.7, -0.8]], bias: 0, activation: 'sigmoid' },
+      ],
+      [1],
+      [0, 1],
+    );
+    const markdown = render(problem);
+    expect(markdown).toMatch(/\\left\(0\.5 \\cdot 0\.\d{5} \+ 0\.7 \\cdot \\left\(-0\.\d{5}\\right\)\\right\)/);
+    expect(markdown).toMatch(/\\left\(-0\.6 \\cdot 0\.\d{5} \+ \\left\(-0\.8\\right\) \\cdot/);
+  });
+
+  it('writes per-neuron biases in the conventions', () => {
+    const markdown = render(
+      makeProblem([{ weights: [[0.3]], bias: [0.1], activation: 'sigmoid' }, { weights: [[0.5]], bias: 0.2, activation: 'sigmoid' }], [1], [0]),
+    );
+    expect(markdown).toContain('b_j^{[l]}$ (o $b^{[l]}$ en una capa con un sesgo compartido)');
+  });
+
+  it('drops 1/1 from mse with one output', () => {
+    const markdown = render(makeProblem([{ weights: [[0.3]], bias: 0, activation: 'sigmoid' }], [1], [0], { loss: 'mse' }));
+    expect(markdown).not.toContain('\\frac{1}{1}');
+    expect(markdown).not.toContain('\\frac{2}{1}');
+    expect(markdown).toContain('E = E_{1} = ');
+    expect(markdown).not.toMatch(/E = E_\{1\} = [\d.]+ = /);
+  });
+
+  it('puts the condition after an elu value', () => {
+    const problem = makeProblem(
+      [
+        { weights: [[-0.4]], bias: 0, activation: 'elu' },
+        { weights: [[1]], bias: 0, activation: 'linear' },
+      ],
+      [1],
+      [0],
+      { display: { digits: 4 } },
+    );
+    // ELU'(z) = ELU(z) + α = (e^{−0.4} − 1) + 1 = e^{−0.4} = 0.67032…
+    expect(render(problem)).toContain('= \\left(-0.3297\\right)+1 = 0.6703 \\quad (-0.4000 \\le 0)');
+  });
+
+  it('writes no double parentheses around arguments', () => {
+    const problem = makeProblem([{ weights: [[-0.4]], bias: 0, activation: 'relu' }], [1], [0]);
+    const markdown = render(problem);
+    expect(markdown).toContain('\\operatorname{ReLU}\\left(-0.40000\\right)');
+    expect(markdown).not.toContain('\\left(\\left(');
   });
 });

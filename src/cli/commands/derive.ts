@@ -1,16 +1,16 @@
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
 import { UserError } from '../../errors.js';
 import { cliMessages } from '../../i18n/cli.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { loadProblem, requireLearningRate } from '../../network/load.js';
-import { parseParameterName, type ParameterRef } from '../../network/notation.js';
+import { parseParameterName, sameParameter, type ParameterRef } from '../../network/notation.js';
 import type { Problem, Rounding } from '../../network/spec.js';
 import { solutionJson } from '../../render/json.js';
 import { solutionMarkdown } from '../../render/markdown.js';
 import { report, type CommandContext } from '../context.js';
-import { numberOption, parseFormats, splitList } from '../options.js';
+import { numberOption, parseFormats } from '../options.js';
 
 const deriveFormats = ['md', 'json'] as const;
 type DeriveFormat = (typeof deriveFormats)[number];
@@ -31,20 +31,25 @@ interface DeriveArguments {
 /** `cadena derive SPEC`: the worked solution of one network as Markdown and JSON. */
 export function deriveCommand(context: CommandContext): CommandModule<object, DeriveArguments> {
   const m = context.messages.derive;
+  const options: Record<string, Options> = {
+    param: { type: 'string', array: true, describe: m.param },
+    digits: { type: 'string', describe: m.digits },
+    rounding: { type: 'string', choices: ['round', 'truncate'], describe: m.rounding },
+    'decimal-comma': { type: 'boolean', describe: m.decimalComma },
+    lr: { type: 'string', describe: m.lr },
+    'max-paths': { type: 'string', describe: m.maxPaths },
+    format: { type: 'string', array: true, describe: m.format, default: ['md'] },
+    out: { type: 'string', describe: m.out },
+  };
+  context.optionNames.push(...Object.keys(options));
+
   return {
     command: 'derive <spec>',
     describe: m.describe,
     builder: (yargs: Argv) =>
       yargs
         .positional('spec', { type: 'string', describe: m.spec, demandOption: true })
-        .option('param', { type: 'string', array: true, describe: m.param })
-        .option('digits', { type: 'string', describe: m.digits })
-        .option('rounding', { type: 'string', choices: ['round', 'truncate'], describe: m.rounding })
-        .option('decimal-comma', { type: 'boolean', describe: m.decimalComma })
-        .option('lr', { type: 'string', describe: m.lr })
-        .option('max-paths', { type: 'string', describe: m.maxPaths })
-        .option('format', { type: 'string', array: true, describe: m.format, default: ['md'] })
-        .option('out', { type: 'string', describe: m.out })
+        .options(options)
         .example('$0 derive exercises/clase6.yaml --rounding truncate', m.example) as unknown as Argv<DeriveArguments>,
     handler: (args) => {
       context.action = () => runDerive(context, args);
@@ -57,7 +62,9 @@ function runDerive(context: CommandContext, args: DeriveArguments): void {
   const spec = loadProblem(specPath, args.spec);
   const problem = applyOverrides(requireLearningRate(spec, numberOption('lr', args.lr, 'positive'), args.spec), args);
   const formats = parseFormats<DeriveFormat>(args.format, deriveFormats, ['md']);
-  const parameters = args.param === undefined ? undefined : splitList(args.param).map(parseParameter);
+  // Parameter names contain commas (w_{1,2}^{[2]}), so --param is split only on spaces.
+  const names = args.param?.flatMap((item) => String(item).split(/\s+/)).filter((name) => name !== '');
+  const parameters = names === undefined ? undefined : uniqueParameters(names.map(parseParameter));
 
   const derivation = derive(problem, { parameters });
   const outDirectory = resolve(context.io.cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
@@ -70,7 +77,7 @@ function runDerive(context: CommandContext, args: DeriveArguments): void {
 
   for (const [name, content] of files) {
     const path = join(outDirectory, name);
-    writeFileAtomically(path, content);
+    writeOutput(path, content);
     report(context, args.quiet === true, context.messages.wrote(displayPath(context.io.cwd, path)));
   }
 }
@@ -87,9 +94,23 @@ function applyOverrides(problem: Problem, args: DeriveArguments): Problem {
     ...(args.digits !== undefined && { digits: numberOption('digits', args.digits, 'digits')! }),
     ...(args.rounding !== undefined && { rounding: args.rounding }),
     ...(args['decimal-comma'] !== undefined && { decimalComma: args['decimal-comma'] }),
-    ...(args['max-paths'] !== undefined && { maxPaths: numberOption('max-paths', args['max-paths'], 'positiveInteger')! }),
+    ...(args['max-paths'] !== undefined && { maxPaths: numberOption('max-paths', args['max-paths'], 'maxPaths')! }),
   };
   return { ...problem, display };
+}
+
+function uniqueParameters(parameters: ParameterRef[]): ParameterRef[] {
+  return parameters.filter((p, index) => parameters.findIndex((q) => sameParameter(p, q)) === index);
+}
+
+/** Write one output file; a file-system failure is the user's to fix (exit code 1), not a bug. */
+function writeOutput(path: string, content: string): void {
+  try {
+    writeFileAtomically(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError((lang) => cliMessages[lang].writeFailed(path, code));
+  }
 }
 
 function parseParameter(text: string): ParameterRef {
