@@ -17,3 +17,8 @@ export interface CommandContext {
 export function report(context: CommandContext, quiet: boolean, line: string): void {
   if (!quiet) context.io.stdout(`${line}\n`);
 }
+
+/** yargs coerce for single-valued options: a repeated option keeps its last value. */
+export function lastValue<T>(value: T | T[]): T {
+  return Array.isArray(value) ? (value[value.length - 1] as T) : value;
+}

@@ -4,7 +4,7 @@ import { cliMessages, type CliMessages } from '../i18n/cli.js';
 import { closestName } from '../network/suggest.js';
 import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
-import type { CommandContext } from './context.js';
+import { lastValue, type CommandContext } from './context.js';
 import { processIo, type CliIo } from './io.js';
 
 export const exitCodes = { ok: 0, userError: 1, internalError: 2 } as const;
@@ -24,7 +24,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     // yargs also accepts { one, other } plural forms here, which its types do not declare.
     .updateStrings(messages.yargsStrings as Record<string, string>)
     .usage(messages.usage)
-    .option('lang', { type: 'string', choices: ['es', 'en'], default: defaultLang, describe: messages.lang, global: true })
+    .option('lang', { type: 'string', choices: ['es', 'en'], default: defaultLang, describe: messages.lang, global: true, coerce: lastValue })
     .option('quiet', { type: 'boolean', describe: messages.quiet, global: true })
     .command(deriveCommand(context))
     .parserConfiguration({ 'camel-case-expansion': false })
@@ -77,10 +77,11 @@ function suggestOption(argv: string[], known: string[], messages: CliMessages): 
 
 /** Find the language requested with --lang before parsing, so that help is localized. */
 function languageOf(argv: string[]): Lang {
+  let lang: Lang = defaultLang;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (isLang(value)) return value;
+    if (isLang(value)) lang = value;
   }
-  return defaultLang;
+  return lang;
 }

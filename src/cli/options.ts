@@ -26,7 +26,11 @@ type NumberRule = 'positive' | 'digits' | 'maxPaths';
 /** Check a numeric option against its rule; returns undefined when it was not given. */
 export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
   if (value === undefined) return undefined;
-  const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+  // Counts are plain integers; a rate is a decimal with a point or a comma (0.5, 0,5),
+  // optionally with an exponent (1e-3).
+  const text = String(value).trim();
+  const pattern = rule === 'positive' ? /^[+]?\d+([.,]\d+)?(e[+-]?\d+)?$/i : /^\d+$/;
+  const number = pattern.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
   const valid =
     rule === 'positive'
       ? Number.isFinite(number) && number > 0

@@ -1,7 +1,7 @@
 import { buildGraph } from '../graph/build.js';
 import type { Edge, Graph, GraphNode } from '../graph/graph.js';
 import { node } from '../graph/graph.js';
-import { nodeId, parameterId, parameterPlain, type ParameterRef } from '../network/notation.js';
+import { idToPlain, nodeId, parameterId, parameterPlain, type ParameterRef } from '../network/notation.js';
 import { hasParameter, parametersInBackpropOrder, parametersOfLayer } from '../network/parameters.js';
 import { maxPathsLimit, type Problem } from '../network/spec.js';
 import { userError, type UserError } from '../errors.js';
@@ -36,6 +36,7 @@ export function derive(problem: Problem, options: DeriveOptions = {}): Derivatio
   }
 
   const graph = buildGraph(problem.network, sample);
+  requireFiniteValues(graph);
   const adjoints = computeAdjoints(graph);
   const maxPaths = Math.min(options.maxPaths ?? problem.display.maxPaths, maxPathsLimit);
   const requested = options.parameters ?? parametersInBackpropOrder(problem.network);
@@ -164,6 +165,22 @@ function collectDeltas(graph: Graph, adjoints: Map<string, number>): Delta[][] {
     deltas.push(layer);
   }
   return deltas;
+}
+
+/**
+ * Reject a network whose forward pass or local derivatives overflow to ±Infinity or NaN
+ * (weights like 1e308): no worked solution can be written from those numbers.
+ */
+function requireFiniteValues(graph: Graph): void {
+  for (const current of graph.computed) {
+    const edge = current.parents.find((e) => !Number.isFinite(e.value));
+    if (Number.isFinite(current.value) && edge === undefined) continue;
+    const name = idToPlain(edge === undefined ? current.id : edge.of.id);
+    throw userError(
+      `Al calcular ${name} se obtiene un valor no finito (infinito o NaN): los números de la red son demasiado grandes. Usa pesos, sesgos y entradas de magnitudes razonables (por ejemplo, menores que 1000).`,
+      `Computing ${name} gives a non-finite value (infinity or NaN): the network's numbers are too large. Use weights, biases and inputs of reasonable size (for example, below 1000).`,
+    );
+  }
 }
 
 /** Name the parameter that is not in the network and list the ones of the same kind in its layer. */

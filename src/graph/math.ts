@@ -19,9 +19,30 @@ export function isActivationFunction(name: string): boolean {
   return Object.hasOwn(activationFunctions, name);
 }
 
-/** Local derivative d(expression)/d(symbol) from mathjs, kept readable: no simplify, only core cleanup. */
+/**
+ * Local derivative d(expression)/d(symbol) from mathjs, kept readable: no simplify, only
+ * core cleanup. A sum is differentiated term by term, skipping the terms without the
+ * symbol, because simplifyCore on the derivative of a whole sum of n products grows
+ * exponentially with n.
+ */
 export function localDerivative(expression: MathNode, symbol: string): MathNode {
-  return math.simplifyCore(math.derivative(expression, symbol, { simplify: false }));
+  const terms = sumTerms(expression).filter((term) => containsSymbol(term, symbol));
+  const derivatives = terms.map((term) => math.simplifyCore(math.derivative(term, symbol, { simplify: false })));
+  if (derivatives.length === 0) return new math.ConstantNode(0);
+  return derivatives.reduce((total, next) => math.simplifyCore(new math.OperatorNode('+', 'add', [total, next])));
+}
+
+/** The terms of a sum (a + b + c), or the expression itself when it is not a sum. */
+function sumTerms(expression: MathNode): MathNode[] {
+  const node = expression as unknown as { type: string; op?: string; args?: MathNode[] };
+  if (node.type === 'OperatorNode' && node.op === '+' && node.args?.length === 2) {
+    return node.args.flatMap(sumTerms);
+  }
+  return [expression];
+}
+
+function containsSymbol(expression: MathNode, symbol: string): boolean {
+  return expression.filter((node) => node.type === 'SymbolNode' && (node as unknown as { name: string }).name === symbol).length > 0;
 }
 
 /** Replace symbols of a template expression (e.g. `z`, `a`, `alpha`) by nodes. */

@@ -27,6 +27,8 @@ export interface CliMessages {
   readonly digitsRange: string;
   readonly maxPathsRange: (limit: number) => string;
   readonly seeHelp: string;
+  readonly emptyValue: (option: string) => string;
+  readonly wouldOverwriteInput: (path: string) => string;
   /** Replacements for yargs's own texts (help labels and parse errors), keyed by yargs's English text. */
   readonly yargsStrings: Record<string, string | { one: string; other: string }>;
   readonly didYouMean: (option: string) => string;
@@ -48,7 +50,7 @@ const es: CliMessages = {
     decimalComma: 'Escribir los números con coma decimal (0,29) en lugar de punto (0.29)',
     lr: 'Tasa de aprendizaje η; reemplaza la del archivo',
     maxPaths: 'Máximo de caminos de la regla de la cadena desarrollados uno por uno; con más, el parámetro se presenta en forma δ',
-    format: 'Formatos a escribir, separados por comas: md, json',
+    format: 'Formatos a escribir, separados por comas: md, json (md si se omite)',
     out: 'Carpeta de salida (por omisión output/<nombre del archivo>)',
     example: 'Solución de la red de la clase 6, truncada a 5 decimales',
   },
@@ -61,6 +63,8 @@ const es: CliMessages = {
   digitsRange: 'debe ser un entero entre 0 y 12',
   maxPathsRange: (limit) => `debe ser un entero de 1 a ${limit}`,
   seeHelp: 'Usa --help para ver las opciones.',
+  emptyValue: (option) => `El valor de ${option} está vacío; escribe uno o quita la opción.`,
+  wouldOverwriteInput: (path) => `La salida ${path} es el archivo de entrada; cadena nunca cambia sus entradas. Elige otra carpeta con --out.`,
   yargsStrings: {
     string: 'texto',
     array: 'lista',
@@ -109,7 +113,7 @@ const en: CliMessages = {
     decimalComma: 'Write numbers with a decimal comma (0,29) instead of a decimal point (0.29)',
     lr: 'Learning rate η; overrides the one in the file',
     maxPaths: 'Most chain-rule paths worked out one by one; a parameter with more is shown in δ-form',
-    format: 'Formats to write, comma-separated: md, json',
+    format: 'Formats to write, comma-separated: md, json (md when omitted)',
     out: 'Output folder (default output/<file name>)',
     example: 'Solution of the class 6 network, truncated to 5 decimals',
   },
@@ -122,6 +126,8 @@ const en: CliMessages = {
   digitsRange: 'it must be an integer from 0 to 12',
   maxPathsRange: (limit) => `it must be an integer from 1 to ${limit}`,
   seeHelp: 'Run with --help to see the options.',
+  emptyValue: (option) => `The value of ${option} is empty; give one or leave the option out.`,
+  wouldOverwriteInput: (path) => `Output ${path} is the input file, and cadena never changes its inputs. Choose another folder with --out.`,
   yargsStrings: {
     'Unknown argument: %s': { one: 'Unknown argument: %s.', other: 'Unknown arguments: %s.' },
   },

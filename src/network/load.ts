@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { userError, UserError } from '../errors.js';
 import { PlainSource, YamlSource, type SpecSource } from './source.js';
@@ -26,7 +26,13 @@ export function parseProblem(text: string, fileName: string): ProblemSpec {
 
   const isJson = fileName.toLowerCase().endsWith('.json');
   const { data, source } = isJson ? parseJson(withoutBom, fileName) : parseYaml(withoutBom, fileName);
-  return validateSpec(data, source);
+  try {
+    return validateSpec(data, source);
+  } catch (error) {
+    // Lists nested thousands of levels deep exhaust the stack while being described.
+    if (error instanceof RangeError) throw tooDeepError(fileName);
+    throw error;
+  }
 }
 
 /**
@@ -70,11 +76,19 @@ function missingLearningRateError(fileName: string | undefined): UserError {
   );
 }
 
+/** Largest spec file read; a network spec is a few kilobytes. */
+const maxSpecBytes = 1 << 20;
+
 function readSpecFile(path: string, displayName: string): string {
   let bytes: Buffer;
   try {
+    // Only regular files: a FIFO would block and /dev/zero would never end.
+    const stats = statSync(path);
+    if (stats.isFile() && stats.size > maxSpecBytes) throw tooLargeError(displayName, stats.size);
+    if (!stats.isFile() && !stats.isDirectory()) throw notRegularFileError(displayName);
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw readError(displayName, error);
   }
 
@@ -109,6 +123,12 @@ function readError(path: string, error: unknown): UserError {
       `Permission denied reading file ${path}. Check its permissions.`,
     );
   }
+  if (code === 'ENOTDIR' || code === 'ELOOP') {
+    return userError(
+      `No se pudo leer el archivo ${path}: una parte de la ruta no es una carpeta o es un enlace simbólico circular (${code}). Revisa la ruta.`,
+      `Failed to read file ${path}: part of the path is not a folder or is a circular symbolic link (${code}). Check the path.`,
+    );
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return userError(
     `No se pudo leer el archivo ${path}: ${reason}.`,
@@ -116,9 +136,31 @@ function readError(path: string, error: unknown): UserError {
   );
 }
 
+function tooDeepError(path: string): UserError {
+  return userError(
+    `El archivo ${path} tiene listas anidadas a demasiada profundidad para ser una red. Una matriz de pesos tiene solo dos niveles: [[0.1, 0.3], [0.2, 0.4]].`,
+    `File ${path} has lists nested too deeply to be a network. A weight matrix has only two levels: [[0.1, 0.3], [0.2, 0.4]].`,
+  );
+}
+
+function tooLargeError(path: string, size: number): UserError {
+  return userError(
+    `El archivo ${path} mide ${size} bytes, más que el máximo de ${maxSpecBytes} para una red. Revisa que sea el archivo .yaml o .json correcto.`,
+    `File ${path} is ${size} bytes, more than the maximum of ${maxSpecBytes} for a network. Check that it is the right .yaml or .json file.`,
+  );
+}
+
+function notRegularFileError(path: string): UserError {
+  return userError(
+    `${path} no es un archivo normal (es un dispositivo, una tubería o un socket). Indica el archivo .yaml o .json de la red.`,
+    `${path} is not a regular file (it is a device, a pipe or a socket). Give the .yaml or .json file of the network.`,
+  );
+}
+
 function parseDocumentWithLines(text: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  // logLevel 'error' keeps the yaml package's warnings (such as collection keys) off stderr.
+  const doc = parseDocument(text, { lineCounter: lines, logLevel: 'error' });
   return { doc, lines };
 }
 

@@ -43,6 +43,40 @@ export function parameterPlain(p: ParameterRef): string {
   return p.row === null ? `b^[${p.layer}]` : `b${p.row}^[${p.layer}]`;
 }
 
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Write a non-negative integer with Unicode subscript digits: 12 → ₁₂. */
+export function subscript(n: number): string {
+  return [...String(n)].map((digit) => subscriptDigits[Number(digit)]).join('');
+}
+
+/** Write a layer number as a Unicode superscript in brackets: 1 → ⁽¹⁾. */
+export function layerSuperscript(layer: number): string {
+  const digits = [...String(layer)].map((digit) => superscriptDigits[Number(digit)]).join('');
+  return `⁽${digits}⁾`;
+}
+
+/**
+ * Plain-Unicode name for places without LaTeX, such as SVG text: `w₁,₂⁽¹⁾`, `b⁽²⁾`, `b₁⁽²⁾`.
+ * Weights always have the comma, as the slides' w_{1,2}^{[1]}.
+ */
+export function parameterUnicode(p: ParameterRef): string {
+  if (p.kind === 'weight') return `w${subscript(p.row ?? 0)},${subscript(p.col ?? 0)}${layerSuperscript(p.layer)}`;
+  return p.row === null ? `b${layerSuperscript(p.layer)}` : `b${subscript(p.row)}${layerSuperscript(p.layer)}`;
+}
+
+/** Plain-Unicode spellings of the graph's quantities, matching `tex`. ŷ is the precomposed U+0177. */
+export const unicode = {
+  input: (k: number) => `x${subscript(k)}`,
+  target: (i: number) => `y${subscript(i)}`,
+  z: (layer: number, j: number) => `z${subscript(j)}${layerSuperscript(layer)}`,
+  a: (layer: number, j: number) => `a${subscript(j)}${layerSuperscript(layer)}`,
+  prediction: (i: number) => `\u0177${subscript(i)}`,
+  lossTerm: (i: number) => `E${subscript(i)}`,
+  loss: () => 'E',
+};
+
 export const nodeId = {
   input: (k: number) => `x_${k}`,
   target: (i: number) => `y_${i}`,
@@ -97,6 +131,15 @@ export function idToTex(id: string, outputLayer: number): string | null {
     default:
       return null;
   }
+}
+
+/** Plain text of a graph id for messages: `z1^[2]`, `a1^[1]`, `E1`, `w12^[1]`. */
+export function idToPlain(id: string): string {
+  const [head, ...rest] = id.split('_');
+  if (head === 'w' && rest.length === 3) return parameterPlain(weightRef(Number(rest[0]), Number(rest[1]), Number(rest[2])));
+  if (head === 'b') return parameterPlain(biasRef(Number(rest[0]), rest[1] === undefined ? null : Number(rest[1])));
+  if ((head === 'z' || head === 'a') && rest.length === 2) return `${head}${rest[1]}^[${rest[0]}]`;
+  return `${head}${rest.join('')}`;
 }
 
 const weightPattern =

@@ -40,6 +40,12 @@ export function formatFixed(value: number, format: NumberFormat): string {
 export function formatGiven(value: number, format: NumberFormat): string {
   if (!Number.isFinite(value)) return String(value);
   const { mantissa, pointPosition } = decimalDigits(Math.abs(value));
+  // Beyond 15 integer digits or 6 leading zeros, positional notation is unreadable: 1e308.
+  if (value !== 0 && (pointPosition > 15 || pointPosition < -5)) {
+    const digits = mantissa.length > 1 ? `${mantissa[0]}.${mantissa.slice(1)}` : mantissa;
+    const separator = format.decimalComma ? ',' : '.';
+    return `${value < 0 ? '-' : ''}${digits.replace('.', separator)}e${pointPosition - 1}`;
+  }
 
   const padded = pointPosition <= 0 ? '0'.repeat(1 - pointPosition) + mantissa : mantissa.padEnd(pointPosition, '0');
   const point = Math.max(pointPosition, 1);
@@ -50,9 +56,19 @@ export function formatGiven(value: number, format: NumberFormat): string {
   return fraction === '' ? `${sign}${integerPart}` : `${sign}${integerPart}${separator}${fraction}`;
 }
 
-/** Convert a formatted number to LaTeX: a decimal comma needs braces, or TeX adds a space after it. */
+/**
+ * Convert a formatted number to LaTeX: a decimal comma needs braces, or TeX adds a space
+ * after it, and 1.5e-9 becomes 1.5 \cdot 10^{-9}.
+ */
 export function numberTex(formatted: string): string {
-  return formatted.replace(',', '{,}');
+  return formatted.replace(',', '{,}').replace(/e(-?\d+)$/, ' \\cdot 10^{$1}');
+}
+
+/** Write a value in scientific notation with `digits` significant decimals, as LaTeX. */
+export function scientificTex(value: number, format: NumberFormat): string {
+  const [mantissa, exponent] = value.toExponential(Math.max(format.digits - 1, 0)).split('e') as [string, string];
+  const text = format.decimalComma ? mantissa.replace('.', ',') : mantissa;
+  return `${numberTex(text)} \\cdot 10^{${Number(exponent)}}`;
 }
 
 /**

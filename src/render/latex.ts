@@ -1,7 +1,7 @@
 import { activations } from '../activations/index.js';
 import { evaluateCondition, evaluationScope, isActivationFunction, type MathNode } from '../graph/math.js';
 import { idToTex } from '../network/notation.js';
-import { formatFixed, formatGiven, numberTex, type NumberFormat } from './format.js';
+import { formatFixed, formatGiven, numberTex, scientificTex, type NumberFormat } from './format.js';
 
 /** Options for writing a graph expression with symbols, or with each symbol's number in its place. */
 export interface TexContext {
@@ -64,8 +64,11 @@ function makeHandler(context: TexContext): TexHandler {
     switch (n.type) {
       case 'SymbolNode':
         return (numeric ? substituted(n.name!) : undefined) ?? symbolTex(n.name!);
-      case 'ConstantNode':
-        return typeof n.value === 'number' ? numberToTex(n.value, context, true) : undefined;
+      case 'ConstantNode': {
+        if (typeof n.value !== 'number') return undefined;
+        const text = numberToTex(n.value, context, true);
+        return text.startsWith('-') ? `\\left(${text}\\right)` : text;
+      }
       case 'FunctionNode':
         return functionTex(n, options, context, substituted);
       case 'OperatorNode':
@@ -134,7 +137,19 @@ export function conditionThatHolds(expression: MathNode, context: TexContext): s
 
   const holds = evaluateCondition(n.condition!, scopeOf(context.values));
   const shownOp = holds ? comparisonTex[op] : negatedComparison[op];
-  return `${bare(toTex(left, context))} ${shownOp} ${bare(toTex(right, context))}`;
+  return `${comparedTex(left, context)} ${shownOp} ${comparedTex(right, context)}`;
+}
+
+/**
+ * Write a compared value so that its side of 0 shows: z = 1e-9 printed as 0.00000 would
+ * make `0.00000 > 0` read false, so such a value is written in scientific notation.
+ */
+function comparedTex(operand: MathNode, context: TexContext): string {
+  const text = bare(toTex(operand, context));
+  const name = (operand as unknown as AnyNode).name;
+  const value = name === undefined ? undefined : context.values?.get(name);
+  if (value === undefined || value === 0 || /[1-9]/.test(text)) return text;
+  return scientificTex(value, context.format);
 }
 
 /** Remove the parentheses that a negative number gets inside a longer expression. */

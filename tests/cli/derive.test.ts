@@ -104,6 +104,55 @@ describe('cadena derive', () => {
     expect(readFileSync(join(cwd, 'clase6.yaml')).equals(before)).toBe(true);
   });
 
+  it('never overwrites its input', async () => {
+    copyFileSync(lectureSpec, join(cwd, 'solucion.md'));
+    const before = readFileSync(join(cwd, 'solucion.md'));
+    const run = await runCli('derive solucion.md --out .', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cadena nunca cambia sus entradas');
+    expect(readFileSync(join(cwd, 'solucion.md')).equals(before)).toBe(true);
+  });
+
+  it('keeps the last of repeated options', async () => {
+    const run = await runCli('derive clase6.yaml --rounding round --rounding truncate --out a --out b', cwd);
+    expect(run.code).toBe(0);
+    const markdown = readFileSync(join(cwd, 'b/solucion.md'), 'utf8');
+    expect(markdown).toContain('truncados a 5 decimales');
+    expect(markdown).toContain('= 0.45989');
+  });
+
+  it('rejects empty and malformed values', async () => {
+    for (const command of [
+      'derive clase6.yaml --digits',
+      'derive clase6.yaml --digits 1e1',
+      'derive clase6.yaml --digits 0x5',
+      'derive clase6.yaml --lr abc',
+      'derive clase6.yaml --param',
+      'derive clase6.yaml --format',
+      'derive clase6.yaml --out',
+    ]) {
+      const run = await runCli(command, cwd);
+      expect(run.code, command).toBe(1);
+    }
+  });
+
+  it('reads a decimal comma in --lr', async () => {
+    const run = await runCli('derive clase6.yaml --lr 0,25 --format json --out out', cwd);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'out/derivation.json'), 'utf8')).learningRate).toBe(0.25);
+  });
+
+  it('rejects values that overflow', async () => {
+    writeFileSync(
+      join(cwd, 'huge.yaml'),
+      'network:\n  input: [10, 10]\n  target: [0]\n  layers:\n    - weights: [[1e308, -1e308]]\n      bias: 0\n      activation: linear\n  loss: mse_half\nlearning_rate: 0.5\n',
+    );
+    const run = await runCli('derive huge.yaml', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('z1^[1]');
+    expect(run.stderr).toContain('no finito');
+  });
+
   it('gives the same files twice', async () => {
     await runCli('derive clase6.yaml --format md,json --out a', cwd);
     await runCli('derive clase6.yaml --format md,json --out b', cwd);

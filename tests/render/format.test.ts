@@ -56,9 +56,11 @@ describe('formatGiven', () => {
 
   it('never shortens input values', () => {
     expect(formatGiven(0.123456, round)).toBe('0.123456');
-    expect(formatGiven(1e-7, round)).toBe('0.0000001');
+    expect(formatGiven(0.000001, round)).toBe('0.000001');
+    expect(formatGiven(1e-7, round)).toBe('1e-7');
+    expect(numberTex(formatGiven(-1.5e308, round))).toBe('-1.5 \\cdot 10^{308}');
     expect(formatGiven(0.05, { ...round, digits: 0 })).toBe('0.05');
-    expect(formatGiven(-1.25e21, round)).toBe('-1250000000000000000000');
+    expect(formatGiven(-1.25e14, round)).toBe('-125000000000000');
     expect(formatGiven(0.95, { ...round, decimalComma: true })).toBe('0,95');
   });
 });

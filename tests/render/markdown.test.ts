@@ -186,4 +186,16 @@ describe('solutionMarkdown notation', () => {
     expect(markdown).toContain('\\operatorname{ReLU}\\left(-0.40000\\right)');
     expect(markdown).not.toContain('\\left(\\left(');
   });
+
+  it('shows the side of zero of tiny values', () => {
+    const problem = makeProblem([{ weights: [[1e-9]], bias: 0, activation: 'relu' }], [1], [0]);
+    const markdown = render(problem);
+    expect(markdown).toContain('= 1 \\quad (1.0000 \\cdot 10^{-9} > 0)');
+    expect(markdown).toContain('w_{1,1}^{[1]} = 1 \\cdot 10^{-9}');
+  });
+
+  it('parenthesizes negative constants', () => {
+    const problem = makeProblem([{ weights: [[-0.5]], bias: 0, activation: 'elu', alpha: -0.5 }], [1], [0]);
+    expect(render(problem)).toContain('+\\left(-0.5\\right)');
+  });
 });

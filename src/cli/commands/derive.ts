@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
@@ -9,8 +10,8 @@ import { parseParameterName, sameParameter, type ParameterRef } from '../../netw
 import type { Problem, Rounding } from '../../network/spec.js';
 import { solutionJson } from '../../render/json.js';
 import { solutionMarkdown } from '../../render/markdown.js';
-import { report, type CommandContext } from '../context.js';
-import { numberOption, parseFormats } from '../options.js';
+import { lastValue, report, type CommandContext } from '../context.js';
+import { numberOption, parseFormats, splitList } from '../options.js';
 
 const deriveFormats = ['md', 'json'] as const;
 type DeriveFormat = (typeof deriveFormats)[number];
@@ -38,9 +39,10 @@ export function deriveCommand(context: CommandContext): CommandModule<object, De
     'decimal-comma': { type: 'boolean', describe: m.decimalComma },
     lr: { type: 'string', describe: m.lr },
     'max-paths': { type: 'string', describe: m.maxPaths },
-    format: { type: 'string', array: true, describe: m.format, default: ['md'] },
+    format: { type: 'string', array: true, describe: m.format },
     out: { type: 'string', describe: m.out },
   };
+  for (const option of Object.values(options)) if (option.array !== true) option.coerce = lastValue;
   context.optionNames.push(...Object.keys(options));
 
   return {
@@ -58,12 +60,16 @@ export function deriveCommand(context: CommandContext): CommandModule<object, De
 }
 
 function runDerive(context: CommandContext, args: DeriveArguments): void {
+  requireNonEmpty('spec', args.spec);
+  if (args.out !== undefined) requireNonEmpty('--out', args.out);
+  if (args.format !== undefined && splitList(args.format).length === 0) requireNonEmpty('--format', '');
   const specPath = resolve(context.io.cwd, args.spec);
   const spec = loadProblem(specPath, args.spec);
   const problem = applyOverrides(requireLearningRate(spec, numberOption('lr', args.lr, 'positive'), args.spec), args);
   const formats = parseFormats<DeriveFormat>(args.format, deriveFormats, ['md']);
   // Parameter names contain commas (w_{1,2}^{[2]}), so --param is split only on spaces.
   const names = args.param?.flatMap((item) => String(item).split(/\s+/)).filter((name) => name !== '');
+  if (names !== undefined && names.length === 0) requireNonEmpty('--param', '');
   const parameters = names === undefined ? undefined : uniqueParameters(names.map(parseParameter));
 
   const derivation = derive(problem, { parameters });
@@ -75,6 +81,8 @@ function runDerive(context: CommandContext, args: DeriveArguments): void {
   }
   if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
 
+  const targets = files.map(([name]) => join(outDirectory, name));
+  for (const target of targets) refuseToOverwrite(target, specPath);
   for (const [name, content] of files) {
     const path = join(outDirectory, name);
     writeOutput(path, content);
@@ -97,6 +105,23 @@ function applyOverrides(problem: Problem, args: DeriveArguments): Problem {
     ...(args['max-paths'] !== undefined && { maxPaths: numberOption('max-paths', args['max-paths'], 'maxPaths')! }),
   };
   return { ...problem, display };
+}
+
+function requireNonEmpty(option: string, value: string): void {
+  if (value.trim() !== '') return;
+  throw new UserError((lang) => cliMessages[lang].emptyValue(option));
+}
+
+/** Reject an output path that is, or links to, the input file: the input is never changed. */
+function refuseToOverwrite(target: string, input: string): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  if (real(target) === real(input)) throw new UserError((lang) => cliMessages[lang].wouldOverwriteInput(target));
 }
 
 function uniqueParameters(parameters: ParameterRef[]): ParameterRef[] {
