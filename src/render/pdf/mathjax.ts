@@ -1,0 +1,97 @@
+import { MathJaxNewcmFont } from '@mathjax/mathjax-newcm-font/mjs/svg.js';
+import { liteAdaptor, type LiteAdaptor } from '@mathjax/src/mjs/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from '@mathjax/src/mjs/handlers/html.js';
+import '@mathjax/src/mjs/input/tex/ams/AmsConfiguration.js';
+import '@mathjax/src/mjs/input/tex/base/BaseConfiguration.js';
+import { TeX } from '@mathjax/src/mjs/input/tex.js';
+import { mathjax } from '@mathjax/src/mjs/mathjax.js';
+import { SVG } from '@mathjax/src/mjs/output/svg.js';
+import { compileMathSvg, type MathDrawing } from './math-paint.js';
+
+/** A typeset formula: its SVG and its size in em, measured from the baseline. */
+export interface MathBox {
+  readonly drawing: MathDrawing;
+  readonly width: number;
+  /** Height above the baseline. */
+  readonly ascent: number;
+  /** Depth below the baseline. */
+  readonly descent: number;
+}
+
+/** A TeX error in a formula, such as an unknown macro. */
+export class TexError extends Error {
+  constructor(
+    readonly tex: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'TexError';
+  }
+}
+
+interface Typesetter {
+  readonly adaptor: LiteAdaptor;
+  readonly document: ReturnType<typeof mathjax.document>;
+}
+
+let typesetter: Typesetter | undefined;
+const cache = new Map<string, MathBox>();
+
+/**
+ * Typeset TeX to SVG with MathJax 4 and the New Computer Modern font. Results are cached
+ * by (tex, display), because worked solutions repeat the same factors many times.
+ * Throws TexError for TeX that MathJax cannot read.
+ */
+export function typesetMath(tex: string, display: boolean): MathBox {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+
+  const { adaptor, document } = typesetter ??= createTypesetter();
+  let svg: string;
+  try {
+    svg = adaptor.innerHTML(document.convert(tex, { display }));
+  } catch (error) {
+    throw new TexError(tex, error instanceof Error ? error.message : String(error));
+  }
+  const box = measure(svg, tex);
+  cache.set(key, box);
+  return box;
+}
+
+function createTypesetter(): Typesetter {
+  const adaptor = liteAdaptor();
+  RegisterHTMLHandler(adaptor);
+  const input = new TeX({
+    packages: ['base', 'ams'],
+    formatError: (_jax: unknown, error: Error) => {
+      throw error;
+    },
+  });
+  // fontCache 'local' puts each glyph's path once per formula; inline line breaking is off
+  // because the PDF layout breaks lines itself.
+  const output = new SVG({ fontCache: 'local', fontData: MathJaxNewcmFont, linebreaks: { inline: false } });
+  const document = mathjax.document('', { InputJax: input, OutputJax: output });
+  return { adaptor, document };
+}
+
+/** Read the formula's size from the SVG's viewBox, in units of 1/1000 em. */
+function measure(svg: string, tex: string): MathBox {
+  // A character missing from the math font comes out as SVG text, which the PDF painter
+  // does not draw: reject it rather than leave a gap.
+  const text = /<text[^>]*>([^<]*)<\/text>/.exec(svg);
+  if (text !== null) throw new TexError(tex, `unsupported character ${text[1]}`);
+  if (svg.includes('data-mjx-error') || svg.includes('<merror')) {
+    const reason = /data-mjx-error="([^"]*)"/.exec(svg)?.[1] ?? 'invalid TeX';
+    throw new TexError(tex, reason);
+  }
+  const viewBox = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(svg);
+  if (viewBox === null) throw new Error(`MathJax returned an SVG without a viewBox for ${tex}`);
+  const [, , minY, width, height] = viewBox.map(Number) as [number, number, number, number, number];
+  return { drawing: compileMathSvg(svg), width: width / 1000, ascent: -minY / 1000, descent: (height + minY) / 1000 };
+}
+
+/** Forget every cached formula (for benchmarks that measure a cold start). */
+export function clearMathCache(): void {
+  cache.clear();
+}

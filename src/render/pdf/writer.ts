@@ -1,0 +1,192 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { missingGlyph, registerFonts, type FontName } from './fonts.js';
+import { lineMetrics, type InlineLine } from './inline.js';
+import { glyphOutlines, multiply, pathToPdf, type Matrix } from './math-paint.js';
+import type { MathBox } from './mathjax.js';
+import { texToText } from './tex-text.js';
+
+export type Paper = 'A4' | 'LETTER';
+
+/** Page geometry in points. */
+export interface PageLayout {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly bottom: number;
+}
+
+/** A character that no embedded font can draw, found at `line` of the source. */
+export class MissingGlyphError extends Error {
+  constructor(
+    readonly character: string,
+    readonly font: FontName,
+  ) {
+    super(`font ${font} has no glyph for ${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    this.name = 'MissingGlyphError';
+  }
+}
+
+/**
+ * pdfkit with a cursor: blocks ask for the height they need and get a new page when it
+ * does not fit, so an equation or a table row is never split across pages.
+ */
+interface PdfkitReference {
+  end(content: string): void;
+}
+
+/** pdfkit internals used to define form XObjects, which its public API does not cover. */
+interface PdfkitInternals {
+  ref(data: object): PdfkitReference;
+  page: { xobjects: Record<string, PdfkitReference> };
+}
+
+export class PdfWriter {
+  readonly document: typeof PDFDocument.prototype;
+  readonly page: PageLayout;
+  y: number;
+  private readonly glyphs = new Map<string, { name: string; reference: PdfkitReference }>();
+
+  constructor(paper: Paper) {
+    // A fixed creation date (SOURCE_DATE_EPOCH when set): pdfkit derives the file ID from it,
+    // so the same input gives the same bytes.
+    const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? 946684800);
+    this.document = new PDFDocument({
+      size: paper,
+      margins: { top: 72, bottom: 64, left: 64, right: 64 },
+      bufferPages: true,
+      info: { CreationDate: new Date(epoch * 1000), Producer: 'cadena', Creator: 'cadena' },
+    });
+    registerFonts(this.document);
+    const { width, height, margins } = this.document.page;
+    this.page = { left: margins.left, top: margins.top, width: width - margins.left - margins.right, bottom: height - margins.bottom };
+    this.y = this.page.top;
+  }
+
+  /** Start a new page unless `height` points still fit on this one. */
+  reserve(height: number): void {
+    if (this.y + height <= this.page.bottom || this.y === this.page.top) return;
+    this.document.addPage();
+    this.y = this.page.top;
+  }
+
+  space(points: number): void {
+    if (this.y > this.page.top) this.y += points;
+  }
+
+  /** Draw one laid-out line with its baseline at `baseline`, starting at x. */
+  drawLine(line: InlineLine, x: number, baseline: number): void {
+    let cursor = x;
+    for (const piece of line.pieces) {
+      if (piece.kind === 'text') this.drawText(piece.text, piece.font, piece.size, cursor, baseline);
+      if (piece.kind === 'math') this.drawMath(piece.box, piece.tex, piece.size, cursor, baseline);
+      if (piece.kind !== 'break') cursor += piece.width;
+    }
+  }
+
+  drawText(text: string, font: FontName, size: number, x: number, baseline: number, color = '#000000'): void {
+    this.document.font(font).fontSize(size);
+    const missing = missingGlyph(this.document, font, text);
+    if (missing !== null) throw new MissingGlyphError(missing, font);
+    this.document.fillColor(color).text(text, x, baseline - lineMetrics.textAscent * size, { lineBreak: false });
+  }
+
+  /** Draw a formula, scaled by `scale`, with an invisible copy of its text for search and copy. */
+  drawMath(box: MathBox, tex: string, size: number, x: number, baseline: number, scale = 1): void {
+    const em = size * scale;
+    const top = baseline - box.ascent * em;
+    const { viewBox, glyphs, rects, paths } = box.drawing;
+    const k = em / 1000;
+    const base: Matrix = [k, 0, 0, k, x - viewBox[0] * k, top - viewBox[1] * k];
+    const doc = this.document;
+
+    doc.fillColor('#000000');
+    for (const glyph of glyphs) {
+      const name = this.glyphXObject(glyph.key);
+      if (name === null) continue;
+      doc.save().transform(...multiply(base, glyph.matrix));
+      doc.addContent(`/${name} Do`);
+      doc.restore();
+    }
+    for (const rect of rects) {
+      doc.save().transform(...multiply(base, rect.matrix)).rect(rect.x, rect.y, rect.width, rect.height).fill().restore();
+    }
+    for (const path of paths) {
+      doc.save().transform(...multiply(base, path.matrix));
+      doc.addContent(`${pathToPdf(path.d)}\nf`);
+      doc.restore();
+    }
+    this.invisibleText(texToText(tex), x, top, box.width * em);
+  }
+
+  /** The name of the form XObject of a glyph, created on first use and listed in this page's resources. */
+  private glyphXObject(key: string): string | null {
+    let entry = this.glyphs.get(key);
+    if (entry === undefined) {
+      const outline = glyphOutlines.get(key);
+      if (outline === undefined) return null;
+      const numbers = (outline.match(/-?\d+(?:\.\d+)?/g) ?? ['0']).map(Number);
+      const low = Math.min(0, ...numbers) - 10;
+      const high = Math.max(0, ...numbers) + 10;
+      const reference = (this.document as unknown as PdfkitInternals).ref({ Type: 'XObject', Subtype: 'Form', BBox: [low, low, high, high] });
+      reference.end(`${pathToPdf(outline)}\nf`);
+      entry = { name: `G${this.glyphs.size + 1}`, reference };
+      this.glyphs.set(key, entry);
+    }
+    const page = (this.document as unknown as PdfkitInternals).page;
+    page.xobjects[entry.name] = entry.reference;
+    return entry.name;
+  }
+
+  drawSvg(svg: string, x: number, y: number, width: number, height: number): void {
+    SVGtoPDF(this.document, svg, x, y, {
+      width,
+      height,
+      preserveAspectRatio: 'xMinYMin meet',
+      fontCallback: (family: string, bold: boolean) => (/mono/i.test(family) ? 'mono' : bold ? 'sansBold' : 'sans'),
+    });
+  }
+
+  rule(x: number, y: number, width: number, color = '#999999', thickness = 0.5): void {
+    this.document.save().lineWidth(thickness).strokeColor(color).moveTo(x, y).lineTo(x + width, y).stroke().restore();
+  }
+
+  /** Text drawn fully transparent, so that PDF readers find and copy formulas as text. */
+  private invisibleText(text: string, x: number, y: number, width: number): void {
+    if (text === '') return;
+    const doc = this.document.font('sans').fontSize(4);
+    if (missingGlyph(doc, 'sans', text) !== null) return;
+    doc.save().fillOpacity(0).text(text, x, y, { lineBreak: false, width: Math.max(width, 1), height: 8 }).restore();
+  }
+
+  /** Write the title on every page's header and "Página N de M" in its footer. */
+  finishPages(title: string, pageLabel: (page: number, total: number) => string): void {
+    const range = this.document.bufferedPageRange();
+    const total = range.count;
+    for (let index = 0; index < total; index++) {
+      this.document.switchToPage(range.start + index);
+      const margins = this.document.page.margins;
+      const bottom = margins.bottom;
+      // Drawing below the bottom margin would make pdfkit start a new page.
+      margins.bottom = 0;
+      this.drawText(title, 'sans', 8.5, this.page.left, this.page.top - 30, '#555555');
+      this.rule(this.page.left, this.page.top - 24, this.page.width, '#bbbbbb');
+      const label = pageLabel(index + 1, total);
+      const labelWidth = this.document.font('sans').fontSize(8.5).widthOfString(label);
+      this.drawText(label, 'sans', 8.5, this.page.left + (this.page.width - labelWidth) / 2, this.page.bottom + 30, '#555555');
+      margins.bottom = bottom;
+    }
+  }
+
+  /** Finish the document and return its bytes. */
+  async toBuffer(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    const done = new Promise<Buffer>((resolve, reject) => {
+      this.document.on('data', (chunk: Buffer) => chunks.push(chunk));
+      this.document.on('end', () => resolve(Buffer.concat(chunks)));
+      this.document.on('error', reject);
+    });
+    this.document.end();
+    return done;
+  }
+}

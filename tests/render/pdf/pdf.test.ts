@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { derive } from '../../../src/derivation/derive.js';
+import { UserError } from '../../../src/errors.js';
+import { solutionMarkdown } from '../../../src/render/markdown.js';
+import { markdownToPdf, splitAtEquals } from '../../../src/render/pdf/markdown-pdf.js';
+import { typesetMath } from '../../../src/render/pdf/mathjax.js';
+import { lectureProblem } from '../../helpers.js';
+
+/** Every page's text, extracted by pdf.js, and the page sizes in points. */
+async function readPdf(bytes: Buffer): Promise<{ text: string; sizes: [number, number][] }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  const sizes: [number, number][] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    sizes.push([Math.round(viewport.width), Math.round(viewport.height)]);
+    const content = await page.getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}\n`;
+  }
+  return { text, sizes };
+}
+
+const problem = lectureProblem({ rounding: 'truncate', digits: 5 });
+const markdown = solutionMarkdown(derive(problem), { lang: 'es', format: problem.display });
+
+describe('markdownToPdf on the lecture solution', () => {
+  it('contains headings and slide values', async () => {
+    const bytes = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+    const { text, sizes } = await readPdf(bytes);
+    for (const heading of ['Retropropagación: solución desarrollada', 'Propagación hacia adelante', 'Propagación hacia atrás', 'La red y la notación']) {
+      expect(text, heading).toContain(heading);
+    }
+    // The values the slides print, truncated to 5 decimals (see the Markdown tests for their derivation).
+    for (const value of ['0.60108', '0.73492', '0.77955', '0.23456', '0.01452', '0.68492', '0.19480', '0.23978', '0.00159', '-0.17044', '0.17184', '-0.00049', '0.00110']) {
+      expect(text, value).toContain(value);
+    }
+    expect(text).toMatch(/Página 1 de \d+/);
+    expect(sizes[0]).toEqual([595, 842]);
+    expect(bytes.length).toBeLessThan(300_000);
+  });
+
+  it('writes the same bytes twice', async () => {
+    const first = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+    const second = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('uses letter paper and English labels', async () => {
+    const english = solutionMarkdown(derive(problem), { lang: 'en', format: problem.display });
+    const { text, sizes } = await readPdf(await markdownToPdf(english, { lang: 'en', paper: 'LETTER', documentName: 'solution.md' }));
+    expect(sizes[0]).toEqual([612, 792]);
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).toContain('Backpropagation: worked solution');
+  });
+});
+
+describe('markdownToPdf errors', () => {
+  it('names the line of an unknown macro', async () => {
+    const source = '# Título\n\nTexto con $\\foo{x}$ en línea.\n';
+    const error = await markdownToPdf(source, { lang: 'es', paper: 'A4', documentName: 'tarea.md' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as UserError).messageIn('es');
+    expect(message).toContain('tarea.md');
+    expect(message).toContain('línea 3');
+    expect(message).toContain('\\foo');
+    expect((error as UserError).messageIn('en')).toContain('line 3');
+  });
+
+  it('names a character missing from the fonts', async () => {
+    const source = 'Uno\n\nDos con 漢 aquí.\n';
+    const error = await markdownToPdf(source, { lang: 'es', paper: 'A4', documentName: 'hoja.md' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).messageIn('es')).toContain('línea 3');
+    expect((error as UserError).messageIn('es')).toContain('U+6F22');
+  });
+
+  it('names a missing image', async () => {
+    const error = await markdownToPdf('![red](red.svg)\n', { lang: 'en', paper: 'A4', documentName: 'a.md' }).catch((e: unknown) => e);
+    expect((error as UserError).messageIn('en')).toContain('red.svg');
+  });
+});
+
+describe('pdf glyph coverage', () => {
+  it('typesets every symbol the templates use', () => {
+    const tex =
+      '\\frac{dE_{1}}{d\\hat{y}_{1}} \\sigma \\eta \\delta_{j}^{[l]} \\alpha \\sum_k \\cdot \\leftarrow \\to \\le \\ge \\partial ' +
+      '\\tanh \\operatorname{ReLU} \\left(0{,}5\\right) \\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} \\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases} e^{-z} \\quad \\qquad';
+    const box = typesetMath(tex, true);
+    expect(box.drawing.glyphs.length).toBeGreaterThan(40);
+    expect(box.width).toBeGreaterThan(10);
+  });
+
+  it('draws accented text and symbols', async () => {
+    const source = '# Niño ¿Qué? ¡Sí!\n\náéíóúñÁÉÍÓÚÑü σ η δ ŷ ∂ Σ ≈ → — «»\n\n**negrita** *cursiva* `w11^[1]`\n';
+    const { text } = await readPdf(await markdownToPdf(source, { lang: 'es', paper: 'A4', documentName: 'x.md' }));
+    expect(text).toContain('áéíóúñÁÉÍÓÚÑü');
+    expect(text).toContain('σ η δ ŷ ∂ Σ ≈ →');
+  });
+});
+
+describe('splitAtEquals', () => {
+  it('splits at top-level equals only', () => {
+    expect(splitAtEquals('a = b_{x=1} = \\left(c = d\\right) = e')).toEqual(['a', '= b_{x=1}', '= \\left(c = d\\right)', '= e']);
+    expect(splitAtEquals('\\begin{cases} a = 1 \\end{cases} = 2')).toEqual(['\\begin{cases} a = 1 \\end{cases}', '= 2']);
+  });
+});
