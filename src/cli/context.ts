@@ -10,7 +10,7 @@ export interface CommandContext {
   /** Every option name the commands define, for suggesting one when an option is mistyped. */
   readonly optionNames: string[];
   /** Set by the handler: the work to run once parsing has succeeded. */
-  action?: () => void;
+  action?: () => void | Promise<void>;
 }
 
 /** Print a progress line unless --quiet was given. */

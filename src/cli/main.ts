@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (context.action === undefined) return exitCodes.ok;
 
   try {
-    context.action();
+    await context.action();
     return exitCodes.ok;
   } catch (error) {
     if (error instanceof UserError) {

@@ -17,6 +17,7 @@ export interface CliMessages {
     readonly maxPaths: string;
     readonly format: string;
     readonly out: string;
+    readonly paper: string;
     readonly example: string;
   };
   readonly wrote: (path: string) => string;
@@ -50,8 +51,9 @@ const es: CliMessages = {
     decimalComma: 'Escribir los números con coma decimal (0,29) en lugar de punto (0.29)',
     lr: 'Tasa de aprendizaje η; reemplaza la del archivo',
     maxPaths: 'Máximo de caminos de la regla de la cadena desarrollados uno por uno; con más, el parámetro se presenta en forma δ',
-    format: 'Formatos a escribir, separados por comas: md, json (md si se omite)',
+    format: 'Formatos a escribir, separados por comas: md, pdf, json (md si se omite)',
     out: 'Carpeta de salida (por omisión output/<nombre del archivo>)',
+    paper: 'Tamaño de papel del PDF: a4 (por omisión) o letter (carta)',
     example: 'Solución de la red de la clase 6, truncada a 5 decimales',
   },
   wrote: (path) => `Escrito: ${path}`,
@@ -113,8 +115,9 @@ const en: CliMessages = {
     decimalComma: 'Write numbers with a decimal comma (0,29) instead of a decimal point (0.29)',
     lr: 'Learning rate η; overrides the one in the file',
     maxPaths: 'Most chain-rule paths worked out one by one; a parameter with more is shown in δ-form',
-    format: 'Formats to write, comma-separated: md, json (md when omitted)',
+    format: 'Formats to write, comma-separated: md, pdf, json (md when omitted)',
     out: 'Output folder (default output/<file name>)',
+    paper: 'Paper size of the PDF: a4 (default) or letter',
     example: 'Solution of the class 6 network, truncated to 5 decimals',
   },
   wrote: (path) => `Wrote ${path}`,

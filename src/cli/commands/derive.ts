@@ -10,10 +10,11 @@ import { parseParameterName, sameParameter, type ParameterRef } from '../../netw
 import type { Problem, Rounding } from '../../network/spec.js';
 import { solutionJson } from '../../render/json.js';
 import { solutionMarkdown } from '../../render/markdown.js';
+import { markdownToPdf } from '../../render/pdf/markdown-pdf.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
 
-const deriveFormats = ['md', 'json'] as const;
+const deriveFormats = ['md', 'pdf', 'json'] as const;
 type DeriveFormat = (typeof deriveFormats)[number];
 
 interface DeriveArguments {
@@ -26,6 +27,7 @@ interface DeriveArguments {
   'max-paths'?: number;
   format?: string[];
   out?: string;
+  paper?: string;
   quiet?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function deriveCommand(context: CommandContext): CommandModule<object, De
     'max-paths': { type: 'string', describe: m.maxPaths },
     format: { type: 'string', array: true, describe: m.format },
     out: { type: 'string', describe: m.out },
+    paper: { type: 'string', choices: ['a4', 'letter'], describe: m.paper },
   };
   for (const option of Object.values(options)) if (option.array !== true) option.coerce = lastValue;
   context.optionNames.push(...Object.keys(options));
@@ -59,7 +62,7 @@ export function deriveCommand(context: CommandContext): CommandModule<object, De
   };
 }
 
-function runDerive(context: CommandContext, args: DeriveArguments): void {
+async function runDerive(context: CommandContext, args: DeriveArguments): Promise<void> {
   requireNonEmpty('spec', args.spec);
   if (args.out !== undefined) requireNonEmpty('--out', args.out);
   if (args.format !== undefined && splitList(args.format).length === 0) requireNonEmpty('--format', '');
@@ -74,10 +77,14 @@ function runDerive(context: CommandContext, args: DeriveArguments): void {
 
   const derivation = derive(problem, { parameters });
   const outDirectory = resolve(context.io.cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
-  const files: [string, string][] = [];
-  if (formats.includes('md')) {
-    const name = context.lang === 'es' ? 'solucion.md' : 'solution.md';
-    files.push([name, solutionMarkdown(derivation, { lang: context.lang, format: problem.display })]);
+  const files: [string, string | Buffer][] = [];
+  const baseName = context.lang === 'es' ? 'solucion' : 'solution';
+  const markdown = solutionMarkdown(derivation, { lang: context.lang, format: problem.display });
+  if (formats.includes('md')) files.push([`${baseName}.md`, markdown]);
+  if (formats.includes('pdf')) {
+    const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
+    const pdf = await markdownToPdf(markdown, { lang: context.lang, paper, documentName: `${baseName}.md` });
+    files.push([`${baseName}.pdf`, pdf]);
   }
   if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
 
@@ -129,7 +136,7 @@ function uniqueParameters(parameters: ParameterRef[]): ParameterRef[] {
 }
 
 /** Write one output file; a file-system failure is the user's to fix (exit code 1), not a bug. */
-function writeOutput(path: string, content: string): void {
+function writeOutput(path: string, content: string | Buffer): void {
   try {
     writeFileAtomically(path, content);
   } catch (error) {
