@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type PDFDocument from 'pdfkit';
@@ -19,9 +20,15 @@ export type FontName = keyof typeof fontFiles;
 
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
+const fontData = new Map<string, Buffer>();
+
 /** Register every font with the document; pdfkit embeds only the glyphs a document uses. */
 export function registerFonts(document: PDFKit.PDFDocument): void {
-  for (const [name, file] of Object.entries(fontFiles)) document.registerFont(name, join(fontDirectory, file));
+  for (const [name, file] of Object.entries(fontFiles)) {
+    let data = fontData.get(file);
+    if (data === undefined) fontData.set(file, (data = readFileSync(join(fontDirectory, file))));
+    document.registerFont(name, data);
+  }
 }
 
 interface GlyphFont {

@@ -1,6 +1,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import type { FontName } from './fonts.js';
 import { typesetMath, type MathBox } from './mathjax.js';
+import { splitAtEquals } from './split.js';
 
 /** A piece of a paragraph: a word or a space in one font, a formula, or a forced line break. */
 export type InlinePiece =
@@ -48,11 +49,14 @@ export function inlinePieces(tokens: Token[], style: InlineStyle, measure: Measu
       case 'em_close':
         italic = token.type === 'em_open';
         break;
-      case 'math_inline': {
-        const box = typesetMath(token.content, false);
-        pieces.push({ kind: 'math', tex: token.content, box, size: style.mathSize, width: box.width * style.mathSize });
+      case 'math_inline':
+        // Typeset `a = b = 0.5` as a, = b, = 0.5: the symbolic parts recur and stay cached.
+        splitAtEquals(token.content).forEach((part, index) => {
+          if (index > 0) pieces.push({ kind: 'space', width: (5 / 18) * style.mathSize });
+          const box = typesetMath(part, false);
+          pieces.push({ kind: 'math', tex: part, box, size: style.mathSize, width: box.width * style.mathSize });
+        });
         break;
-      }
       case 'code_inline':
         pushWords(pieces, token.content, 'mono', style.size * 0.92, measure);
         break;

@@ -7,7 +7,10 @@ import { pdfMessages } from '../../i18n/pdf.js';
 import type { FontName } from './fonts.js';
 import { breakLines, inlinePieces, type InlineLine, type InlineStyle } from './inline.js';
 import { TexError, typesetMath, type MathBox } from './mathjax.js';
+import { splitAtEquals } from './split.js';
 import { MissingGlyphError, PdfWriter, type Paper } from './writer.js';
+
+export { splitAtEquals } from './split.js';
 
 export interface PdfOptions {
   readonly lang: Lang;
@@ -21,6 +24,9 @@ export interface PdfOptions {
 const bodySize = 10.5;
 const mathSize = 11.5;
 const headingSizes: Record<string, number> = { h1: 18, h2: 14.5, h3: 12.5, h4: 11.2, h5: 10.5, h6: 10.5 };
+
+/** Word widths by font, size and text: measuring with fontkit is the slowest step of layout. */
+const widths = new Map<string, number>();
 
 const parser = new MarkdownIt({ html: false, linkify: false }).use(texPlugin, { render: () => '' });
 
@@ -200,7 +206,15 @@ class BlockRenderer {
 
   /** Lay out inline tokens in lines of `width` points. Used by the table layout too. */
   lines(children: Token[], style: InlineStyle, width: number): InlineLine[] {
-    const measure = (text: string, font: FontName, size: number) => this.writer.document.font(font).fontSize(size).widthOfString(text);
+    const measure = (text: string, font: FontName, size: number) => {
+      const key = `${font}/${size}/${text}`;
+      const known = widths.get(key);
+      if (known !== undefined) return known;
+      const width = this.writer.document.font(font).fontSize(size).widthOfString(text);
+      if (widths.size > 50_000) widths.clear();
+      widths.set(key, width);
+      return width;
+    };
     return breakLines(inlinePieces(children, style, measure), width);
   }
 
@@ -344,30 +358,6 @@ function linesHeight(lines: InlineLine[], size: number): number {
 interface Piece {
   readonly tex: string;
   readonly box: MathBox;
-}
-
-/** Split TeX before each `=` at brace depth 0 outside environments: `a = b = c` → a, = b, = c. */
-export function splitAtEquals(tex: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < tex.length; i++) {
-    const character = tex[i];
-    if (character === '\\') {
-      if (tex.startsWith('\\begin', i) || tex.startsWith('\\left', i)) depth++;
-      if (tex.startsWith('\\end', i) || tex.startsWith('\\right', i)) depth--;
-      i++;
-      continue;
-    }
-    if (character === '{') depth++;
-    if (character === '}') depth--;
-    if (character === '=' && depth === 0 && i > start) {
-      pieces.push(tex.slice(start, i).trim());
-      start = i;
-    }
-  }
-  pieces.push(tex.slice(start).trim());
-  return pieces.filter((piece) => piece !== '');
 }
 
 /** Fill rows greedily with pieces; a row holding one piece that is still too wide is scaled down. */

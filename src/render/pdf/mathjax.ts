@@ -7,6 +7,7 @@ import { TeX } from '@mathjax/src/mjs/input/tex.js';
 import { mathjax } from '@mathjax/src/mjs/mathjax.js';
 import { SVG } from '@mathjax/src/mjs/output/svg.js';
 import { compileMathSvg, type MathDrawing } from './math-paint.js';
+import { typesetNumeric } from './numeric-math.js';
 
 /** A typeset formula: its SVG and its size in em, measured from the baseline. */
 export interface MathBox {
@@ -47,6 +48,25 @@ export function typesetMath(tex: string, display: boolean): MathBox {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
 
+  const numeric = typesetNumeric(tex, glyphBox);
+  if (numeric !== null) {
+    remember(key, numeric);
+    return numeric;
+  }
+  return typesetWithMathJax(tex, display, key);
+}
+
+/** A single symbol typeset by MathJax once per process, for the numeric fast path. */
+function glyphBox(symbol: string): MathBox {
+  const key = `G${symbol}`;
+  const box = glyphs.get(key) ?? typesetWithMathJax(symbol, false, key);
+  glyphs.set(key, box);
+  return box;
+}
+
+const glyphs = new Map<string, MathBox>();
+
+function typesetWithMathJax(tex: string, display: boolean, key: string): MathBox {
   const { adaptor, document } = typesetter ??= createTypesetter();
   let svg: string;
   try {
@@ -55,9 +75,20 @@ export function typesetMath(tex: string, display: boolean): MathBox {
     throw new TexError(tex, error instanceof Error ? error.message : String(error));
   }
   const box = measure(svg, tex);
-  cache.set(key, box);
+  remember(key, box);
   return box;
 }
+
+/**
+ * Keep a formula for reuse. The cache is emptied when it reaches its limit, which bounds
+ * memory in long batches where most numeric formulas occur once.
+ */
+function remember(key: string, box: MathBox): void {
+  if (cache.size >= maxCachedFormulas) cache.clear();
+  cache.set(key, box);
+}
+
+const maxCachedFormulas = 20_000;
 
 function createTypesetter(): Typesetter {
   const adaptor = liteAdaptor();

@@ -116,7 +116,7 @@ export class PdfWriter {
       doc.addContent(`${pathToPdf(path.d)}\nf`);
       doc.restore();
     }
-    this.invisibleText(texToText(tex), x, top, box.width * em);
+    this.invisibleText(texToText(tex), x, top);
   }
 
   /** The name of the form XObject of a glyph, created on first use and listed in this page's resources. */
@@ -152,11 +152,12 @@ export class PdfWriter {
   }
 
   /** Text drawn fully transparent, so that PDF readers find and copy formulas as text. */
-  private invisibleText(text: string, x: number, y: number, width: number): void {
+  private invisibleText(text: string, x: number, y: number): void {
     if (text === '') return;
     const doc = this.document.font('sans').fontSize(4);
     if (missingGlyph(doc, 'sans', text) !== null) return;
-    doc.save().fillOpacity(0).text(text, x, y, { lineBreak: false, width: Math.max(width, 1), height: 8 }).restore();
+    // No width option: with one, pdfkit runs its line wrapper, which costs more than the drawing.
+    doc.save().fillOpacity(0).text(text, x, y, { lineBreak: false }).restore();
   }
 
   /** Write the title on every page's header and "Página N de M" in its footer. */
