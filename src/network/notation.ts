@@ -51,10 +51,14 @@ export function subscript(n: number): string {
   return [...String(n)].map((digit) => subscriptDigits[Number(digit)]).join('');
 }
 
+/** Write an integer with Unicode superscript digits and minus sign: -9 → ⁻⁹. */
+export function superscript(n: number): string {
+  return [...String(n)].map((character) => (character === '-' ? '⁻' : superscriptDigits[Number(character)])).join('');
+}
+
 /** Write a layer number as a Unicode superscript in brackets: 1 → ⁽¹⁾. */
 export function layerSuperscript(layer: number): string {
-  const digits = [...String(layer)].map((digit) => superscriptDigits[Number(digit)]).join('');
-  return `⁽${digits}⁾`;
+  return `⁽${superscript(layer)}⁾`;
 }
 
 /**
