@@ -1,5 +1,6 @@
 import { derive } from '../src/derivation/derive.js';
 import { defaultDisplay, type Problem } from '../src/network/spec.js';
+import { solutionImages } from '../src/render/images.js';
 import { solutionMarkdown } from '../src/render/markdown.js';
 import { markdownToPdf } from '../src/render/pdf/markdown-pdf.js';
 
@@ -20,9 +21,12 @@ function lectureVariant(offset: number): Problem {
   };
 }
 
+/** The worked solution as `cadena derive --format pdf` writes it, diagrams included. */
 async function workedSolutionPdf(problem: Problem): Promise<Buffer> {
-  const markdown = solutionMarkdown(derive(problem), { lang: 'es', format: problem.display });
-  return markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+  const derivation = derive(problem);
+  const markdown = solutionMarkdown(derivation, { lang: 'es', format: problem.display });
+  const images = solutionImages(derivation, problem.display);
+  return markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
 }
 
 async function time<T>(run: () => Promise<T>): Promise<[number, T]> {

@@ -8,6 +8,8 @@ export interface DocumentMessages {
   readonly intro: (architecture: string) => string;
   readonly precision: (digits: number, truncated: boolean) => string;
   readonly networkHeading: string;
+  readonly diagramAlt: string;
+  readonly pathsAlt: string;
   readonly symbol: string;
   readonly value: string;
   readonly inputs: string;
@@ -55,6 +57,8 @@ const es: DocumentMessages = {
   precision: (digits, truncated) =>
     `Los números se muestran ${truncated ? 'truncados' : 'redondeados'} a ${digits} decimales; todas las cuentas se hacen con la precisión completa (float64), por lo que el último dígito de un resultado puede no coincidir con la cuenta hecha a mano con los valores mostrados.`,
   networkHeading: 'La red y la notación',
+  diagramAlt: 'Diagrama de la red con sus pesos y sesgos',
+  pathsAlt: 'Caminos de la regla de la cadena resaltados en la red',
   symbol: 'Símbolo',
   value: 'Valor',
   inputs: 'Entrada',
@@ -119,6 +123,8 @@ const en: DocumentMessages = {
   precision: (digits, truncated) =>
     `Numbers are shown ${truncated ? 'truncated' : 'rounded'} to ${digits} decimals; every computation uses full precision (float64), so the last digit of a result may differ from a hand computation with the values shown.`,
   networkHeading: 'The network and the notation',
+  diagramAlt: 'Diagram of the network with its weights and biases',
+  pathsAlt: 'Chain-rule paths highlighted on the network',
   symbol: 'Symbol',
   value: 'Value',
   inputs: 'Input',

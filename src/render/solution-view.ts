@@ -9,6 +9,7 @@ import { idToTex, parameterTex, tex, weightRef } from '../network/notation.js';
 import { layerSizes } from '../network/spec.js';
 import { math, substitute, type MathNode } from '../graph/math.js';
 import type { NumberFormat } from './format.js';
+import { diagramFileName } from './images.js';
 import { bare, conditionThatHolds, numberToTex, toTex, type TexContext } from './latex.js';
 
 export interface SolutionOptions {
@@ -42,6 +43,8 @@ export interface TermView {
 
 export interface ParameterView {
   readonly heading: string;
+  /** File name of the diagram with this parameter's paths highlighted. */
+  readonly diagram: string;
   readonly reaches: string;
   readonly deltaReason: string | null;
   readonly deltaEquation: string | null;
@@ -62,6 +65,7 @@ export interface SolutionView {
   readonly intro: string;
   readonly precision: string;
   readonly network: {
+    diagram: string;
     inputs: string;
     targets: string;
     layers: LayerView[];
@@ -150,6 +154,7 @@ class SolutionWriter {
     const terms = Array.from({ length: outputs }, (_v, i) => tex.lossTerm(i + 1)).join(' + ');
 
     return {
+      diagram: diagramFileName(),
       inputs: vector('x', sample.input),
       targets: vector('y', sample.target),
       layers,
@@ -200,6 +205,7 @@ class SolutionWriter {
 
     return {
       heading: this.t.parameterHeading(symbol, this.given(p.value)),
+      diagram: diagramFileName(p.parameter),
       reaches: this.t.reaches(outputs, p.form === 'paths'),
       deltaReason: p.form === 'delta' ? this.t.deltaFormReason(p.pathCount, this.derivation.maxPaths) : null,
       deltaEquation: p.form === 'delta' ? this.deltaGradient(p) : null,

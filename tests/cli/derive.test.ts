@@ -27,8 +27,22 @@ describe('cadena derive', () => {
     const run = await runCli('derive clase6.yaml --lang en --format md,json --out out --quiet', cwd);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['derivation.json', 'solution.md']);
+    const files = readdirSync(join(cwd, 'out'));
+    expect(files.filter((name) => !name.endsWith('.svg')).sort()).toEqual(['derivation.json', 'solution.md']);
+    // One diagram of the whole network and one per parameter, with its paths highlighted.
+    expect(files.filter((name) => name.endsWith('.svg'))).toHaveLength(11);
     expect(readFileSync(join(cwd, 'out/solution.md'), 'utf8')).toContain('# Backpropagation: worked solution');
+  });
+
+  it('writes PDF and diagrams', async () => {
+    const run = await runCli('derive clase6.yaml --format md,pdf --paper letter --out out', cwd);
+    expect(run.code).toBe(0);
+    const files = readdirSync(join(cwd, 'out')).sort();
+    expect(files).toContain('solucion.pdf');
+    expect(files).toContain('red.svg');
+    expect(files).toContain('red-w_1_1_1.svg');
+    expect(readFileSync(join(cwd, 'out/solucion.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(cwd, 'out/solucion.md'), 'utf8')).toContain('![Diagrama de la red con sus pesos y sesgos](red.svg)');
   });
 
   it('writes the JSON fields', async () => {

@@ -9,6 +9,7 @@ import { loadProblem, requireLearningRate } from '../../network/load.js';
 import { parseParameterName, sameParameter, type ParameterRef } from '../../network/notation.js';
 import type { Problem, Rounding } from '../../network/spec.js';
 import { solutionJson } from '../../render/json.js';
+import { solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
 import { markdownToPdf } from '../../render/pdf/markdown-pdf.js';
 import { lastValue, report, type CommandContext } from '../context.js';
@@ -80,10 +81,14 @@ async function runDerive(context: CommandContext, args: DeriveArguments): Promis
   const files: [string, string | Buffer][] = [];
   const baseName = context.lang === 'es' ? 'solucion' : 'solution';
   const markdown = solutionMarkdown(derivation, { lang: context.lang, format: problem.display });
-  if (formats.includes('md')) files.push([`${baseName}.md`, markdown]);
+  const images = formats.includes('md') || formats.includes('pdf') ? solutionImages(derivation, problem.display) : new Map<string, string>();
+  if (formats.includes('md')) {
+    files.push([`${baseName}.md`, markdown]);
+    for (const [name, svg] of images) files.push([name, svg]);
+  }
   if (formats.includes('pdf')) {
     const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
-    const pdf = await markdownToPdf(markdown, { lang: context.lang, paper, documentName: `${baseName}.md` });
+    const pdf = await markdownToPdf(markdown, { lang: context.lang, paper, documentName: `${baseName}.md`, images });
     files.push([`${baseName}.pdf`, pdf]);
   }
   if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
@@ -93,7 +98,7 @@ async function runDerive(context: CommandContext, args: DeriveArguments): Promis
   for (const [name, content] of files) {
     const path = join(outDirectory, name);
     writeOutput(path, content);
-    report(context, args.quiet === true, context.messages.wrote(displayPath(context.io.cwd, path)));
+    if (!name.endsWith('.svg')) report(context, args.quiet === true, context.messages.wrote(displayPath(context.io.cwd, path)));
   }
 }
 

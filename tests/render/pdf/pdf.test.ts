@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { derive } from '../../../src/derivation/derive.js';
 import { UserError } from '../../../src/errors.js';
+import { solutionImages } from '../../../src/render/images.js';
 import { solutionMarkdown } from '../../../src/render/markdown.js';
 import { markdownToPdf, splitAtEquals } from '../../../src/render/pdf/markdown-pdf.js';
 import { typesetMath } from '../../../src/render/pdf/mathjax.js';
@@ -23,12 +24,17 @@ async function readPdf(bytes: Buffer): Promise<{ text: string; sizes: [number, n
 }
 
 const problem = lectureProblem({ rounding: 'truncate', digits: 5 });
-const markdown = solutionMarkdown(derive(problem), { lang: 'es', format: problem.display });
+const derivation = derive(problem);
+const markdown = solutionMarkdown(derivation, { lang: 'es', format: problem.display });
+const images = solutionImages(derivation, problem.display);
 
 describe('markdownToPdf on the lecture solution', () => {
   it('contains headings and slide values', async () => {
-    const bytes = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+    const bytes = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
     const { text, sizes } = await readPdf(bytes);
+    // The diagrams' labels are text too: w₁,₁⁽¹⁾ = 0.1 and the shared bias b⁽¹⁾ = 0.25.
+    expect(text).toContain('w₁,₁⁽¹⁾ = 0.1');
+    expect(text).toContain('b⁽¹⁾ = 0.25');
     for (const heading of ['Retropropagación: solución desarrollada', 'Propagación hacia adelante', 'Propagación hacia atrás', 'La red y la notación']) {
       expect(text, heading).toContain(heading);
     }
@@ -42,14 +48,14 @@ describe('markdownToPdf on the lecture solution', () => {
   });
 
   it('writes the same bytes twice', async () => {
-    const first = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
-    const second = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+    const first = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
+    const second = await markdownToPdf(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
     expect(first.equals(second)).toBe(true);
   });
 
   it('uses letter paper and English labels', async () => {
-    const english = solutionMarkdown(derive(problem), { lang: 'en', format: problem.display });
-    const { text, sizes } = await readPdf(await markdownToPdf(english, { lang: 'en', paper: 'LETTER', documentName: 'solution.md' }));
+    const english = solutionMarkdown(derivation, { lang: 'en', format: problem.display });
+    const { text, sizes } = await readPdf(await markdownToPdf(english, { lang: 'en', paper: 'LETTER', documentName: 'solution.md', images }));
     expect(sizes[0]).toEqual([612, 792]);
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain('Backpropagation: worked solution');
