@@ -4,7 +4,7 @@ import { solutionImages } from '../src/render/images.js';
 import { solutionMarkdown } from '../src/render/markdown.js';
 import { markdownToPdf } from '../src/render/pdf/markdown-pdf.js';
 
-/** The lecture's 2-2-2 network with its weights shifted by `offset`, so every number changes. */
+/** Build the lecture's 2-2-2 network with its weights shifted by `offset`, so every number changes. */
 function lectureVariant(offset: number): Problem {
   const shift = (w: number) => Math.round((w + offset) * 1000) / 1000;
   return {
@@ -21,7 +21,7 @@ function lectureVariant(offset: number): Problem {
   };
 }
 
-/** The worked solution as `cadena derive --format pdf` writes it, diagrams included. */
+/** Write the worked solution as `cadena derive --format pdf` does, diagrams included. */
 async function workedSolutionPdf(problem: Problem): Promise<Buffer> {
   const derivation = derive(problem);
   const markdown = solutionMarkdown(derivation, { lang: 'es', format: problem.display });

@@ -9,8 +9,8 @@ export function diagramFileName(parameter?: ParameterRef): string {
 }
 
 /**
- * The SVG images a worked solution refers to, by file name: the whole network once and
- * the network with each derived parameter's paths highlighted.
+ * Draw the SVG images a worked solution refers to, by file name: the whole network once
+ * and the network with each derived parameter's paths highlighted.
  */
 export function solutionImages(derivation: Derivation, format: NumberFormat): Map<string, string> {
   const { network, samples } = derivation.problem;

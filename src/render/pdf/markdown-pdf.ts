@@ -158,8 +158,8 @@ class BlockRenderer {
   }
 
   /**
-   * A display equation, centred. One wider than the page is broken before its top-level
-   * `=` signs, continuation lines indented; a piece still too wide is scaled down.
+   * Draw a display equation, centred. One wider than the page is broken before its
+   * top-level `=` signs into indented lines, and a piece still too wide is scaled down.
    */
   private displayMath(tex: string): void {
     const width = this.writer.page.width - this.indent;
@@ -393,7 +393,7 @@ function rowMetrics(pieces: Piece[], scale: number): { ascent: number; descent: 
   };
 }
 
-/** The size in points of an SVG from its width and height attributes (px, 0.75 pt each) or viewBox. */
+/** Read an SVG's size in points from its width and height (px, 0.75 pt each) or its viewBox. */
 function svgSize(svg: string): { width: number; height: number } {
   const width = /<svg[^>]*\swidth="([\d.]+)(px|pt)?"/.exec(svg);
   const height = /<svg[^>]*\sheight="([\d.]+)(px|pt)?"/.exec(svg);

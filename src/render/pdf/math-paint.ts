@@ -1,8 +1,8 @@
 /**
  * Painting MathJax's SVG output straight into a PDF. svg-to-pdfkit re-parses every path of
  * every formula and writes it inline, which made a worked solution take seconds and
- * 350 KB; here each glyph becomes one PDF form XObject per document, and a formula is a
- * list of "place glyph G with matrix M" operations compiled once and cached.
+ * 350 KB. Here each glyph becomes one PDF form XObject per document, and a formula is a
+ * cached list of "place glyph G with matrix M" operations.
  */
 
 /** An affine matrix [a, b, c, d, e, f] as in SVG and PDF: x' = ax + cy + e, y' = bx + dy + f. */
@@ -97,7 +97,7 @@ export function parseTransform(text: string): Matrix {
   return matrix;
 }
 
-/** The matrix of applying `inner` first, then `outer`. */
+/** Compose two matrices: the result applies `inner` first, then `outer`. */
 export function multiply(outer: Matrix, inner: Matrix): Matrix {
   const [a, b, c, d, e, f] = outer;
   const [a2, b2, c2, d2, e2, f2] = inner;

@@ -56,7 +56,7 @@ export function typesetMath(tex: string, display: boolean): MathBox {
   return typesetWithMathJax(tex, display, key);
 }
 
-/** A single symbol typeset by MathJax once per process, for the numeric fast path. */
+/** Typeset a single symbol with MathJax once per process, for the numeric fast path. */
 function glyphBox(symbol: string): MathBox {
   const key = `G${symbol}`;
   const box = glyphs.get(key) ?? typesetWithMathJax(symbol, false, key);

@@ -119,7 +119,7 @@ export class PdfWriter {
     this.invisibleText(texToText(tex), x, top);
   }
 
-  /** The name of the form XObject of a glyph, created on first use and listed in this page's resources. */
+  /** Return the name of a glyph's form XObject, creating it on first use and listing it in this page's resources. */
   private glyphXObject(key: string): string | null {
     let entry = this.glyphs.get(key);
     if (entry === undefined) {
@@ -143,7 +143,10 @@ export class PdfWriter {
       width,
       height,
       preserveAspectRatio: 'xMinYMin meet',
-      fontCallback: (family: string, bold: boolean) => (/mono/i.test(family) ? 'mono' : bold ? 'sansBold' : 'sans'),
+      fontCallback: (family: string, bold: boolean) => {
+        if (/mono/i.test(family)) return 'mono';
+        return bold ? 'sansBold' : 'sans';
+      },
     });
   }
 

@@ -8,7 +8,7 @@ import { markdownToPdf, splitAtEquals } from '../../../src/render/pdf/markdown-p
 import { typesetMath } from '../../../src/render/pdf/mathjax.js';
 import { lectureProblem } from '../../helpers.js';
 
-/** Every page's text, extracted by pdf.js, and the page sizes in points. */
+/** Extract every page's text with pdf.js, and the page sizes in points. */
 async function readPdf(bytes: Buffer): Promise<{ text: string; sizes: [number, number][] }> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   let text = '';
