@@ -160,9 +160,25 @@ export function networkDiagram(network: Network, options: DiagramOptions): strin
   }
 
   const highlight = options.highlight === undefined ? null : pathEdges(network, options.highlight);
-  const layout = layOut(network, options);
-  return writeSvg(network, options, layout, highlight);
+  return writeSvg(network, options, cachedLayout(network, options), highlight);
 }
+
+/**
+ * Lay the network out once for all its highlighted copies: the search for label gaps is
+ * the slow part of drawing, and the highlight does not change the layout.
+ */
+function cachedLayout(network: Network, options: DiagramOptions): Layout {
+  const key = JSON.stringify([network, options.format, options.input, options.title]);
+  let layout = layouts.get(key);
+  if (layout === undefined) {
+    if (layouts.size >= 32) layouts.clear();
+    layout = layOut(network, options);
+    layouts.set(key, layout);
+  }
+  return layout;
+}
+
+const layouts = new Map<string, Layout>();
 
 // ---------------------------------------------------------------------------------------
 // Highlight: which drawn edges lie on a chain-rule path

@@ -319,7 +319,9 @@ class SolutionWriter {
   /** Write a list of given values; with a decimal comma the items are separated by semicolons. */
   private vector(values: number[]): string {
     const separator = this.symbolic.format.decimalComma ? ';\\ ' : ',\\ ';
-    return `\\left(${values.map((v) => this.given(v)).join(separator)}\\right)`;
+    // A negative item is braced: after `,\\ ` TeX would read its minus as a binary operator.
+    const items = values.map((v) => this.given(v)).map((text) => (text.startsWith('-') ? `{${text}}` : text));
+    return `\\left(${items.join(separator)}\\right)`;
   }
 
   /** Write the layer equations with b^{[l]} or b_j^{[l]}, as the network's layers have them. */

@@ -7,6 +7,8 @@ import { splitAtEquals } from './split.js';
 export type InlinePiece =
   | { readonly kind: 'text'; readonly text: string; readonly font: FontName; readonly size: number; readonly width: number }
   | { readonly kind: 'space'; readonly width: number }
+  /** Space where a line must not break, such as before the = of an inline formula. */
+  | { readonly kind: 'glue'; readonly width: number }
   | { readonly kind: 'math'; readonly tex: string; readonly box: MathBox; readonly size: number; readonly width: number }
   | { readonly kind: 'break' };
 
@@ -52,7 +54,7 @@ export function inlinePieces(tokens: Token[], style: InlineStyle, measure: Measu
       case 'math_inline':
         // Typeset `a = b = 0.5` as a, = b, = 0.5: the symbolic parts recur and stay cached.
         splitAtEquals(token.content).forEach((part, index) => {
-          if (index > 0) pieces.push({ kind: 'space', width: (5 / 18) * style.mathSize });
+          if (index > 0) pieces.push({ kind: 'glue', width: (5 / 18) * style.mathSize });
           const box = typesetMath(part, false);
           pieces.push({ kind: 'math', tex: part, box, size: style.mathSize, width: box.width * style.mathSize });
         });
@@ -96,7 +98,8 @@ export function breakLines(pieces: InlinePiece[], width: number): InlineLine[] {
     }
     if (piece.kind === 'space' && current.length === 0) continue;
     const pieceWidth = piece.width;
-    if (piece.kind !== 'space' && used + pieceWidth > width && current.length > 0) finish();
+    const breakable = piece.kind !== 'space' && piece.kind !== 'glue' && current[current.length - 1]?.kind !== 'glue';
+    if (breakable && used + pieceWidth > width && current.length > 0) finish();
     current.push(piece);
     used += pieceWidth;
   }

@@ -7,7 +7,7 @@ import { pdfMessages } from '../../i18n/pdf.js';
 import type { FontName } from './fonts.js';
 import { breakLines, inlinePieces, type InlineLine, type InlineStyle } from './inline.js';
 import { TexError, typesetMath, type MathBox } from './mathjax.js';
-import { splitAtEquals } from './split.js';
+import { splitAtEquals, splitAtPlus } from './split.js';
 import { MissingGlyphError, PdfWriter, type Paper } from './writer.js';
 
 export { splitAtEquals } from './split.js';
@@ -129,6 +129,9 @@ class BlockRenderer {
     const style: InlineStyle = { family: 'serif', size: bodySize, bold: false, mathSize };
     const left = this.writer.page.left + this.indent;
     const lines = this.lines(children, style, this.writer.page.width - this.indent);
+    // A lead-in such as "Producto:" stays on the page of the block it introduces.
+    const leadIn = /:\s*$/.test(children.map((child) => child.content).join(''));
+    if (leadIn) this.writer.reserve(linesHeight(lines, bodySize) + 4 * bodySize);
     for (const line of lines) {
       const height = lineHeight(line, bodySize);
       this.writer.reserve(height);
@@ -163,7 +166,13 @@ class BlockRenderer {
    */
   private displayMath(tex: string): void {
     const width = this.writer.page.width - this.indent;
-    const pieces = splitAtEquals(tex).map((piece) => ({ tex: piece, box: typesetMath(piece, true) }));
+    // Pieces too wide for a line are split again before their top-level + signs.
+    const pieces = splitAtEquals(tex)
+      .flatMap((piece) => {
+        const box = typesetMath(piece, true);
+        return box.width * mathSize > width * 0.7 ? splitAtPlus(piece) : [piece];
+      })
+      .map((piece) => ({ tex: piece, box: typesetMath(piece, true) }));
     const gapWidth = (5 / 18) * mathSize;
     const rows = arrangePieces(pieces, width, gapWidth);
     const heights = rows.map((row) => rowMetrics(row.pieces, row.scale));

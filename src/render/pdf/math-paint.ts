@@ -8,12 +8,20 @@
 /** An affine matrix [a, b, c, d, e, f] as in SVG and PDF: x' = ax + cy + e, y' = bx + dy + f. */
 export type Matrix = readonly [number, number, number, number, number, number];
 
+/** An axis-aligned rectangle in the formula's coordinates, clipping what is drawn. */
+export interface Clip {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface MathDrawing {
   /** viewBox of the formula: minX, minY, width, height, in 1/1000 em. */
   readonly viewBox: readonly [number, number, number, number];
-  readonly glyphs: readonly { readonly key: string; readonly matrix: Matrix }[];
-  readonly rects: readonly { readonly matrix: Matrix; readonly x: number; readonly y: number; readonly width: number; readonly height: number }[];
-  readonly paths: readonly { readonly matrix: Matrix; readonly d: string }[];
+  readonly glyphs: readonly { readonly key: string; readonly matrix: Matrix; readonly clip: Clip | null }[];
+  readonly rects: readonly { readonly matrix: Matrix; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly clip: Clip | null }[];
+  readonly paths: readonly { readonly matrix: Matrix; readonly d: string; readonly clip: Clip | null }[];
 }
 
 const identity: Matrix = [1, 0, 0, 1, 0, 0];
@@ -27,16 +35,16 @@ export function compileMathSvg(svg: string): MathDrawing {
   if (viewBoxMatch === null) throw new Error('MathJax SVG without a viewBox');
   const viewBox = viewBoxMatch.slice(1, 5).map(Number) as [number, number, number, number];
 
-  const glyphs: { key: string; matrix: Matrix }[] = [];
-  const rects: { matrix: Matrix; x: number; y: number; width: number; height: number }[] = [];
-  const paths: { matrix: Matrix; d: string }[] = [];
-  const stack: Matrix[] = [identity];
+  const glyphs: { key: string; matrix: Matrix; clip: Clip | null }[] = [];
+  const rects: { matrix: Matrix; x: number; y: number; width: number; height: number; clip: Clip | null }[] = [];
+  const paths: { matrix: Matrix; d: string; clip: Clip | null }[] = [];
+  const stack: { matrix: Matrix; clip: Clip | null }[] = [{ matrix: identity, clip: null }];
   let inDefs = false;
 
   for (const tag of svg.matchAll(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g)) {
     const [, closing, name, attributeText, selfClosing] = tag;
     const attributes = parseAttributes(attributeText!);
-    const parent = stack[stack.length - 1]!;
+    const { matrix: parent, clip } = stack[stack.length - 1]!;
 
     if (closing === '/') {
       if (name === 'defs') inDefs = false;
@@ -53,16 +61,52 @@ export function compileMathSvg(svg: string): MathDrawing {
       continue;
     }
 
+    if (name === 'svg' && stack.length > 1) {
+      // A nested svg (MathJax's stretched delimiters) maps its viewBox onto its viewport and clips to it.
+      const nested = nestedSvg(attributes, parent);
+      if (selfClosing !== '/') stack.push({ matrix: nested.matrix, clip: intersect(clip, nested.clip) });
+      continue;
+    }
     const local = multiply(translation(attributes), parseTransform(attributes.transform ?? ''));
     const matrix = stack.length === 1 && name === 'svg' ? identity : multiply(parent, local);
-    if (name === 'use') glyphs.push({ key: glyphKey((attributes['xlink:href'] ?? attributes.href ?? '').replace(/^#/, '')), matrix });
+    if (name === 'use') glyphs.push({ key: glyphKey((attributes['xlink:href'] ?? attributes.href ?? '').replace(/^#/, '')), matrix, clip });
     if (name === 'rect') {
-      rects.push({ matrix: multiply(parent, parseTransform(attributes.transform ?? '')), x: num(attributes.x), y: num(attributes.y), width: num(attributes.width), height: num(attributes.height) });
+      const rectMatrix = multiply(parent, parseTransform(attributes.transform ?? ''));
+      rects.push({ matrix: rectMatrix, x: num(attributes.x), y: num(attributes.y), width: num(attributes.width), height: num(attributes.height), clip });
     }
-    if (name === 'path' && attributes.d !== undefined) paths.push({ matrix, d: attributes.d });
-    if ((name === 'g' || name === 'svg' || name === 'use') && selfClosing !== '/') stack.push(matrix);
+    if (name === 'path' && attributes.d !== undefined) paths.push({ matrix, d: attributes.d, clip });
+    if ((name === 'g' || name === 'svg' || name === 'use') && selfClosing !== '/') stack.push({ matrix, clip });
   }
   return { viewBox, glyphs, rects, paths };
+}
+
+function nestedSvg(attributes: Record<string, string>, parent: Matrix): { matrix: Matrix; clip: Clip } {
+  const x = num(attributes.x);
+  const y = num(attributes.y);
+  const width = num(attributes.width);
+  const height = num(attributes.height);
+  const [viewX = 0, viewY = 0, viewWidth = width, viewHeight = height] = (attributes.viewBox ?? '').split(/[\s,]+/).filter((v) => v !== '').map(Number);
+  const scaleX = viewWidth === 0 ? 1 : width / viewWidth;
+  const scaleY = viewHeight === 0 ? 1 : height / viewHeight;
+  const local: Matrix = [scaleX, 0, 0, scaleY, x - viewX * scaleX, y - viewY * scaleY];
+  return { matrix: multiply(parent, local), clip: transformRect(parent, { x, y, width, height }) };
+}
+
+/** The bounding rectangle of a rectangle mapped by a matrix without rotation. */
+function transformRect(matrix: Matrix, rect: Clip): Clip {
+  const [a, , , d, e, f] = matrix;
+  const xs = [a * rect.x + e, a * (rect.x + rect.width) + e];
+  const ys = [d * rect.y + f, d * (rect.y + rect.height) + f];
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.abs(xs[1]! - xs[0]!), height: Math.abs(ys[1]! - ys[0]!) };
+}
+
+function intersect(outer: Clip | null, inner: Clip): Clip {
+  if (outer === null) return inner;
+  const x = Math.max(outer.x, inner.x);
+  const y = Math.max(outer.y, inner.y);
+  const right = Math.min(outer.x + outer.width, inner.x + inner.width);
+  const bottom = Math.min(outer.y + outer.height, inner.y + inner.height);
+  return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
 }
 
 /** MJX-12-NCM-I-1D451 → NCM-I-1D451: the same glyph in every formula. */

@@ -32,7 +32,7 @@ export function typesetNumeric(tex: string, glyphSource: GlyphSource): MathBox |
   const atoms = atomsOf(tex);
   if (atoms === null || atoms.length === 0) return null;
 
-  const glyphs: { key: string; matrix: Matrix }[] = [];
+  const glyphs: { key: string; matrix: Matrix; clip: null }[] = [];
   let x = 0;
   let ascent = 0;
   let descent = 0;
@@ -42,7 +42,7 @@ export function typesetNumeric(tex: string, glyphSource: GlyphSource): MathBox |
     const box = glyphSource(atom.tex);
     const [minX] = box.drawing.viewBox;
     for (const glyph of box.drawing.glyphs) {
-      glyphs.push({ key: glyph.key, matrix: multiply([1, 0, 0, 1, x * 1000 - minX, 0], glyph.matrix) });
+      glyphs.push({ key: glyph.key, matrix: multiply([1, 0, 0, 1, x * 1000 - minX, 0], glyph.matrix), clip: null });
     }
     x += box.width;
     ascent = Math.max(ascent, box.ascent);

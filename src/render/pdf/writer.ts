@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { missingGlyph, registerFonts, type FontName } from './fonts.js';
 import { lineMetrics, type InlineLine } from './inline.js';
-import { glyphOutlines, multiply, pathToPdf, type Matrix } from './math-paint.js';
+import { glyphOutlines, pathToPdf, type Clip, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
 import { texToText } from './tex-text.js';
 
@@ -77,11 +77,28 @@ export class PdfWriter {
   /** Draw one laid-out line with its baseline at `baseline`, starting at x. */
   drawLine(line: InlineLine, x: number, baseline: number): void {
     let cursor = x;
+    // Words of one font and the spaces between them are drawn as one run: pdfkit's text
+    // call costs far more than the glyphs it draws.
+    let run: { text: string; font: FontName; size: number; x: number } | null = null;
+    const flush = () => {
+      if (run !== null) this.drawText(run.text.trimEnd(), run.font, run.size, run.x, baseline);
+      run = null;
+    };
+
     for (const piece of line.pieces) {
-      if (piece.kind === 'text') this.drawText(piece.text, piece.font, piece.size, cursor, baseline);
+      if (piece.kind === 'text') {
+        if (run !== null && (run.font !== piece.font || run.size !== piece.size)) flush();
+        if (run === null) run = { text: '', font: piece.font, size: piece.size, x: cursor };
+        run.text += piece.text;
+      } else if (piece.kind === 'space' && run !== null) {
+        run.text += ' ';
+      } else {
+        flush();
+      }
       if (piece.kind === 'math') this.drawMath(piece.box, piece.tex, piece.size, cursor, baseline);
       if (piece.kind !== 'break') cursor += piece.width;
     }
+    flush();
   }
 
   drawText(text: string, font: FontName, size: number, x: number, baseline: number, color = '#000000'): void {
@@ -100,19 +117,28 @@ export class PdfWriter {
     const base: Matrix = [k, 0, 0, k, x - viewBox[0] * k, top - viewBox[1] * k];
     const doc = this.document;
 
+    // Each item is drawn in the formula's coordinates (base), clipped when it lies in a
+    // nested svg, then placed by its own matrix.
+    const place = (matrix: Matrix, clip: Clip | null) => {
+      doc.save().transform(...base);
+      if (clip !== null) doc.rect(clip.x, clip.y, clip.width, clip.height).clip();
+      doc.transform(...matrix);
+    };
+
     doc.fillColor('#000000');
     for (const glyph of glyphs) {
       const name = this.glyphXObject(glyph.key);
       if (name === null) continue;
-      doc.save().transform(...multiply(base, glyph.matrix));
+      place(glyph.matrix, glyph.clip);
       doc.addContent(`/${name} Do`);
       doc.restore();
     }
     for (const rect of rects) {
-      doc.save().transform(...multiply(base, rect.matrix)).rect(rect.x, rect.y, rect.width, rect.height).fill().restore();
+      place(rect.matrix, rect.clip);
+      doc.rect(rect.x, rect.y, rect.width, rect.height).fill().restore();
     }
     for (const path of paths) {
-      doc.save().transform(...multiply(base, path.matrix));
+      place(path.matrix, path.clip);
       doc.addContent(`${pathToPdf(path.d)}\nf`);
       doc.restore();
     }

@@ -110,5 +110,6 @@ describe('splitAtEquals', () => {
   it('splits at top-level equals only', () => {
     expect(splitAtEquals('a = b_{x=1} = \\left(c = d\\right) = e')).toEqual(['a', '= b_{x=1}', '= \\left(c = d\\right)', '= e']);
     expect(splitAtEquals('\\begin{cases} a = 1 \\end{cases} = 2')).toEqual(['\\begin{cases} a = 1 \\end{cases}', '= 2']);
+    expect(splitAtEquals('w \\leftarrow w - \\eta g = 0.5 - 0.1 = 0.4')).toEqual(['w \\leftarrow w - \\eta g', '= 0.5 - 0.1', '= 0.4']);
   });
 });
