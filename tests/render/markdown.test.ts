@@ -127,6 +127,8 @@ describe('solutionMarkdown notation', () => {
   it('separates listed values by semicolons with a decimal comma', () => {
     const markdown = render(lectureProblem({ decimalComma: true }));
     expect(markdown).toContain('x = \\left(0{,}1;\\ 0{,}5\\right)');
+    const negative = render(makeProblem([{ weights: [[0.1, 0.2]], bias: 0, activation: 'sigmoid' }], [1, -0.5], [0]));
+    expect(negative).toContain('x = \\left(1,\\ {-0.5}\\right)');
   });
 
   it('drops the sign and parentheses of a rounded zero', () => {

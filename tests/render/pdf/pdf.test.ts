@@ -5,6 +5,7 @@ import { UserError } from '../../../src/errors.js';
 import { solutionImages } from '../../../src/render/images.js';
 import { solutionMarkdown } from '../../../src/render/markdown.js';
 import { markdownToPdf, splitAtEquals } from '../../../src/render/pdf/markdown-pdf.js';
+import { splitAtPlus } from '../../../src/render/pdf/split.js';
 import { typesetMath } from '../../../src/render/pdf/mathjax.js';
 import { lectureProblem } from '../../helpers.js';
 
@@ -106,10 +107,35 @@ describe('pdf glyph coverage', () => {
   });
 });
 
+describe('typesetMath drawing', () => {
+  it('clips stretched delimiters of tall matrices', () => {
+    const rows = Array.from({ length: 8 }, () => '1 & 2').join(' \\\\ ');
+    const box = typesetMath(`\\begin{pmatrix} ${rows} \\end{pmatrix}`, true);
+    const clipped = box.drawing.glyphs.filter((glyph) => glyph.clip !== null);
+    // The extender of each parenthesis is scaled inside a nested svg that clips it.
+    expect(clipped.length).toBeGreaterThanOrEqual(2);
+    for (const glyph of clipped) {
+      expect(glyph.clip!.height).toBeLessThan((box.ascent + box.descent) * 1000);
+    }
+  });
+
+  it('lays out numeric formulas without MathJax', () => {
+    const fast = typesetMath('0.68492 \\cdot 0.19480 = 0.13342', true);
+    const viaMathJax = typesetMath('0.68492 \\cdot 0.19480 = 0.13342 \\,', true);
+    // Same glyphs and nearly the same width as MathJax's own layout (which adds a thin space).
+    expect(fast.drawing.glyphs.length).toBe(viaMathJax.drawing.glyphs.length);
+    expect(Math.abs(fast.width + 1 / 6 - viaMathJax.width)).toBeLessThan(0.02);
+  });
+});
+
 describe('splitAtEquals', () => {
   it('splits at top-level equals only', () => {
     expect(splitAtEquals('a = b_{x=1} = \\left(c = d\\right) = e')).toEqual(['a', '= b_{x=1}', '= \\left(c = d\\right)', '= e']);
     expect(splitAtEquals('\\begin{cases} a = 1 \\end{cases} = 2')).toEqual(['\\begin{cases} a = 1 \\end{cases}', '= 2']);
     expect(splitAtEquals('w \\leftarrow w - \\eta g = 0.5 - 0.1 = 0.4')).toEqual(['w \\leftarrow w - \\eta g', '= 0.5 - 0.1', '= 0.4']);
+  });
+
+  it('splits sums at top-level plus', () => {
+    expect(splitAtPlus('a b + c_{1+2} + \\left(d + e\\right)')).toEqual(['a b', '+ c_{1+2}', '+ \\left(d + e\\right)']);
   });
 });
