@@ -4,6 +4,7 @@ import { missingGlyph, registerFonts, type FontName } from './fonts.js';
 import { lineMetrics, type InlineLine } from './inline.js';
 import { glyphOutlines, pathToPdf, type Clip, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
+import { paintSimpleSvg } from './svg-paint.js';
 import { texToText } from './tex-text.js';
 
 export type Paper = 'A4' | 'LETTER';
@@ -165,6 +166,7 @@ export class PdfWriter {
   }
 
   drawSvg(svg: string, x: number, y: number, width: number, height: number): void {
+    if (paintSimpleSvg(this, svg, x, y, width, height)) return;
     SVGtoPDF(this.document, svg, x, y, {
       width,
       height,
