@@ -184,11 +184,12 @@ export class PdfWriter {
 
   /** Text drawn fully transparent, so that PDF readers find and copy formulas as text. */
   private invisibleText(text: string, x: number, y: number): void {
-    if (text === '') return;
-    const doc = this.document.font('sans').fontSize(4);
-    if (missingGlyph(doc, 'sans', text) !== null) return;
-    // No width option: with one, pdfkit runs its line wrapper, which costs more than the drawing.
-    doc.save().fillOpacity(0).text(text, x, y, { lineBreak: false }).restore();
+    const latin = toWinAnsi(text);
+    if (latin === '') return;
+    // Helvetica is one of PDF's standard fonts: no embedding and no OpenType shaping, which
+    // made this layer cost more than the visible text. Its encoding is Latin-1, hence the
+    // transliteration. No width option either: with one, pdfkit runs its line wrapper.
+    this.document.save().font('Helvetica').fontSize(4).fillOpacity(0).text(latin, x, y, { lineBreak: false }).restore();
   }
 
   /** Write the title on every page's header and "Página N de M" in its footer. */
@@ -221,4 +222,19 @@ export class PdfWriter {
     this.document.end();
     return done;
   }
+}
+
+const transliterations: Record<string, string> = {
+  σ: 'sigma', η: 'eta', δ: 'delta', α: 'alpha', Σ: 'sum', ŷ: 'y^', '←': '<-', '→': '->', '≤': '<=', '≥': '>=', '∂': 'd', '−': '-',
+};
+
+/** Keep the text to what Helvetica's WinAnsi encoding can write, spelling out Greek and arrows. */
+function toWinAnsi(text: string): string {
+  let result = '';
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if (code >= 0x20 && code <= 0xff) result += character;
+    else result += transliterations[character] ?? '';
+  }
+  return result.trim();
 }
