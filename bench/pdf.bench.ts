@@ -3,6 +3,7 @@ import { defaultDisplay, type Problem } from '../src/network/spec.js';
 import { solutionImages } from '../src/render/images.js';
 import { solutionMarkdown } from '../src/render/markdown.js';
 import { markdownToPdf } from '../src/render/pdf/markdown-pdf.js';
+import { PdfPool } from '../src/render/pdf/pool.js';
 
 /** Build the lecture's 2-2-2 network with its weights shifted by `offset`, so every number changes. */
 function lectureVariant(offset: number): Problem {
@@ -46,7 +47,21 @@ export async function pdfBench(): Promise<string[]> {
     for (let i = 1; i <= 100; i++) await workedSolutionPdf(lectureVariant(i / 1000));
   });
   const memory = process.memoryUsage().rss / 2 ** 20;
+
+  const pool = new PdfPool();
+  const [pooled] = await time(async () => {
+    const jobs = Array.from({ length: 100 }, (_v, i) => {
+      const problem = lectureVariant((i + 101) / 1000);
+      const derivation = derive(problem);
+      const markdown = solutionMarkdown(derivation, { lang: 'es', format: problem.display });
+      const images = solutionImages(derivation, problem.display);
+      return pool.render(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
+    });
+    await Promise.all(jobs);
+  });
+  await pool.close();
   return [
+    `pdf 100 lecture variants through PdfPool (worker threads, includes their start): ${(pooled / 1000).toFixed(2)} s`,
     `pdf lecture worked solution: first run ${cold.toFixed(0)} ms, warm median ${warmRuns[5]!.toFixed(0)} ms, ${(bytes.length / 1024).toFixed(0)} KB`,
     `pdf 100 lecture variants (different numbers): ${(hundred / 1000).toFixed(2)} s in one process, resident memory ${memory.toFixed(0)} MB`,
   ];

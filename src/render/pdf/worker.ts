@@ -1,0 +1,42 @@
+import { parentPort } from 'node:worker_threads';
+import { UserError } from '../../errors.js';
+import { derive } from '../../derivation/derive.js';
+import type { Problem } from '../../network/spec.js';
+import { solutionImages } from '../images.js';
+import { solutionMarkdown } from '../markdown.js';
+import { markdownToPdf, type PdfOptions } from './markdown-pdf.js';
+
+/**
+ * A PDF job sent to a worker: Markdown with its options and images, or a problem whose
+ * worked solution the worker derives and renders itself (so that derivation runs in
+ * parallel too).
+ */
+export type PdfJob =
+  | { readonly id: number; readonly markdown: string; readonly options: Omit<PdfOptions, 'images'> & { readonly images?: [string, string][] } }
+  | { readonly id: number; readonly problem: Problem; readonly options: Omit<PdfOptions, 'images'> };
+
+export type PdfJobResult =
+  | { readonly id: number; readonly pdf: Uint8Array }
+  | { readonly id: number; readonly userError: { readonly es: string; readonly en: string } }
+  | { readonly id: number; readonly error: string };
+
+parentPort?.on('message', (job: PdfJob) => {
+  run(job).then(
+    (pdf) => parentPort!.postMessage({ id: job.id, pdf } satisfies PdfJobResult, [pdf.buffer as ArrayBuffer]),
+    (error: unknown) => {
+      const result: PdfJobResult =
+        error instanceof UserError
+          ? { id: job.id, userError: { es: error.messageIn('es'), en: error.messageIn('en') } }
+          : { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      parentPort!.postMessage(result);
+    },
+  );
+});
+
+function run(job: PdfJob): Promise<Buffer> {
+  if ('markdown' in job) return markdownToPdf(job.markdown, { ...job.options, images: new Map(job.options.images ?? []) });
+
+  const derivation = derive(job.problem);
+  const markdown = solutionMarkdown(derivation, { lang: job.options.lang, format: job.problem.display });
+  return markdownToPdf(markdown, { ...job.options, images: solutionImages(derivation, job.problem.display) });
+}
