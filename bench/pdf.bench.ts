@@ -48,20 +48,14 @@ export async function pdfBench(): Promise<string[]> {
   });
   const memory = process.memoryUsage().rss / 2 ** 20;
 
-  const pool = new PdfPool();
+  const pool = new PdfPool(2);
   const [pooled] = await time(async () => {
-    const jobs = Array.from({ length: 100 }, (_v, i) => {
-      const problem = lectureVariant((i + 101) / 1000);
-      const derivation = derive(problem);
-      const markdown = solutionMarkdown(derivation, { lang: 'es', format: problem.display });
-      const images = solutionImages(derivation, problem.display);
-      return pool.render(markdown, { lang: 'es', paper: 'A4', documentName: 'solucion.md', images });
-    });
-    await Promise.all(jobs);
+    const options = { lang: 'es', paper: 'A4', documentName: 'solucion.md' } as const;
+    await Promise.all(Array.from({ length: 100 }, (_v, i) => pool.renderSolution(lectureVariant((i + 101) / 1000), options)));
   });
   await pool.close();
   return [
-    `pdf 100 lecture variants through PdfPool (worker threads, includes their start): ${(pooled / 1000).toFixed(2)} s`,
+    `pdf 100 lecture variants through PdfPool.renderSolution (2 worker threads, including their start): ${(pooled / 1000).toFixed(2)} s`,
     `pdf lecture worked solution: first run ${cold.toFixed(0)} ms, warm median ${warmRuns[5]!.toFixed(0)} ms, ${(bytes.length / 1024).toFixed(0)} KB`,
     `pdf 100 lecture variants (different numbers): ${(hundred / 1000).toFixed(2)} s in one process, resident memory ${memory.toFixed(0)} MB`,
   ];
