@@ -82,7 +82,9 @@ function paintElement(writer: PdfWriter, element: Element): void {
       const size = num('font-size') || 12;
       const textWidth = doc.font('sans').fontSize(size).widthOfString(element.text);
       const anchor = a['text-anchor'];
-      const shift = anchor === 'middle' ? textWidth / 2 : anchor === 'end' ? textWidth : 0;
+      let shift = 0;
+      if (anchor === 'middle') shift = textWidth / 2;
+      if (anchor === 'end') shift = textWidth;
       writer.drawText(element.text, 'sans', size, num('x') - shift, num('y'), a.fill ?? '#000000');
       break;
     }
