@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { missingGlyph, registerFonts, type FontName } from './fonts.js';
 import { lineMetrics, type InlineLine } from './inline.js';
-import { glyphOutlines, pathToPdf, type Clip, type Matrix } from './math-paint.js';
+import { glyphOutlines, multiply, pathToPdf, type Clip, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
 import { paintSimpleSvg } from './svg-paint.js';
 import { texToText } from './tex-text.js';
@@ -118,31 +118,23 @@ export class PdfWriter {
     const base: Matrix = [k, 0, 0, k, x - viewBox[0] * k, top - viewBox[1] * k];
     const doc = this.document;
 
-    // Each item is drawn in the formula's coordinates (base), clipped when it lies in a
-    // nested svg, then placed by its own matrix.
+    // Each item is placed by base × its matrix, clipped first when it lies in a nested svg.
+    // The operators are written directly: pdfkit's save/transform/restore calls cost more
+    // than the glyphs they draw.
+    const operators: string[] = ['0 g'];
     const place = (matrix: Matrix, clip: Clip | null) => {
-      doc.save().transform(...base);
-      if (clip !== null) doc.rect(clip.x, clip.y, clip.width, clip.height).clip();
-      doc.transform(...matrix);
+      if (clip === null) return `q ${matrixText(multiply(base, matrix))} cm`;
+      return `q ${matrixText(base)} cm ${pdfNumber(clip.x)} ${pdfNumber(clip.y)} ${pdfNumber(clip.width)} ${pdfNumber(clip.height)} re W n ${matrixText(matrix)} cm`;
     };
-
-    doc.fillColor('#000000');
     for (const glyph of glyphs) {
       const name = this.glyphXObject(glyph.key);
-      if (name === null) continue;
-      place(glyph.matrix, glyph.clip);
-      doc.addContent(`/${name} Do`);
-      doc.restore();
+      if (name !== null) operators.push(`${place(glyph.matrix, glyph.clip)} /${name} Do Q`);
     }
     for (const rect of rects) {
-      place(rect.matrix, rect.clip);
-      doc.rect(rect.x, rect.y, rect.width, rect.height).fill().restore();
+      operators.push(`${place(rect.matrix, rect.clip)} ${pdfNumber(rect.x)} ${pdfNumber(rect.y)} ${pdfNumber(rect.width)} ${pdfNumber(rect.height)} re f Q`);
     }
-    for (const path of paths) {
-      place(path.matrix, path.clip);
-      doc.addContent(`${pathToPdf(path.d)}\nf`);
-      doc.restore();
-    }
+    for (const path of paths) operators.push(`${place(path.matrix, path.clip)} ${pathToPdf(path.d)} f Q`);
+    doc.addContent(operators.join('\n'));
     this.invisibleText(texToText(tex), x, top);
   }
 
@@ -237,4 +229,14 @@ function toWinAnsi(text: string): string {
     else result += transliterations[character] ?? '';
   }
   return result.trim();
+}
+
+/** A number for a content stream: at most six decimals, no exponent. */
+function pdfNumber(value: number): string {
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+function matrixText(matrix: Matrix): string {
+  return matrix.map(pdfNumber).join(' ');
 }
