@@ -114,8 +114,9 @@ class BlockRenderer {
     const style: InlineStyle = { family: 'sans', size, bold: true, mathSize: size * 1.08 };
     const lines = this.lines(children, style, this.writer.page.width);
     this.writer.space(size * 0.9);
-    // Keep a heading with at least three lines of what follows it.
-    this.writer.reserve(linesHeight(lines, size) + 3 * bodySize * 1.4);
+    // Keep a heading with what follows it: room for a short paragraph and a diagram or a
+    // few equations, so that a section never starts on the last lines of a page.
+    this.writer.reserve(linesHeight(lines, size) + 160);
     this.drawLines(lines, this.writer.page.left, size);
     this.writer.y += size * 0.35;
   }
