@@ -682,17 +682,17 @@ function writeSvg(network: Network, options: DiagramOptions, layout: Layout, hig
     }
   }
 
-  // Greyed edges and labels go below the highlighted edges, so that a grey label's background
-  // never interrupts a highlighted path.
+  // Every label goes above every edge, as in the plain diagram: a highlighted path passes
+  // behind a grey label's background rather than drawing over its text.
   const edgesWith = (emphasis: Emphasis) => edges.filter((edge) => edge.emphasis === emphasis).map(edgeElement);
   const labelsWith = (emphasis: Emphasis) => labels.filter((label) => label.emphasis === emphasis).map((label) => label.element);
   const elements = [
     ...edgesWith('normal'),
     ...edgesWith('muted'),
-    ...labelsWith('muted'),
     ...edgesWith('path'),
     ...edgesWith('own'),
     ...nodes,
+    ...labelsWith('muted'),
     ...labelsWith('normal'),
     ...labelsWith('path'),
     ...labelsWith('own'),
