@@ -7,7 +7,7 @@ import { TeX } from '@mathjax/src/mjs/input/tex.js';
 import { mathjax } from '@mathjax/src/mjs/mathjax.js';
 import { SVG } from '@mathjax/src/mjs/output/svg.js';
 import { compileMathSvg, type MathDrawing } from './math-paint.js';
-import { typesetNumeric } from './numeric-math.js';
+import { typesetFractionChain, typesetNumeric } from './numeric-math.js';
 
 /** A typeset formula: its SVG and its size in em, measured from the baseline. */
 export interface MathBox {
@@ -52,6 +52,11 @@ export function typesetMath(tex: string, display: boolean): MathBox {
   if (numeric !== null) {
     remember(key, numeric);
     return numeric;
+  }
+  const chain = typesetFractionChain(tex, (part) => typesetMath(part, display), glyphBox);
+  if (chain !== null) {
+    remember(key, chain);
+    return chain;
   }
   return typesetWithMathJax(tex, display, key);
 }

@@ -71,3 +71,84 @@ function atomsOf(tex: string): Atom[] | null {
   }
   return atoms;
 }
+
+/**
+ * Typeset a chain of fractions such as `= \frac{dE_1}{d\hat{y}_1} \frac{d\hat{y}_1}{dz_1^{[2]}}`
+ * (an optional leading = or +, then fractions side by side) from separately typeset and
+ * cached fractions. The same factors recur in many chains, so each is typeset by MathJax
+ * once. MathJax puts no space between two fractions, a thick space after = and a medium
+ * space after + (checked against its own layout in the tests). Returns null for anything else.
+ */
+export function typesetFractionChain(tex: string, typeset: (part: string) => MathBox, glyphSource: GlyphSource): MathBox | null {
+  const match = /^([=+])?\s*((?:\\frac\{.*)$)/.exec(tex.trim());
+  if (match === null) return null;
+  const fractions = topLevelFractions(match[2]!);
+  if (fractions === null || fractions.length < (match[1] === undefined ? 2 : 1)) return null;
+
+  const parts: { box: MathBox; spaceBefore: number }[] = [];
+  if (match[1] !== undefined) parts.push({ box: glyphSource(match[1]), spaceBefore: 0 });
+  fractions.forEach((fraction, index) => {
+    let spaceBefore = match[1] === '=' ? 5 : 4;
+    if (index > 0) spaceBefore = 0;
+    parts.push({ box: typeset(fraction), spaceBefore: parts.length === 0 ? 0 : spaceBefore / 18 });
+  });
+  return compose(parts);
+}
+
+/** Split `\frac{a}{b} \frac{c}{d}` into its fractions, or return null if anything else is there. */
+function topLevelFractions(tex: string): string[] | null {
+  const fractions: string[] = [];
+  let i = 0;
+  while (i < tex.length) {
+    if (/\s/.test(tex[i]!)) {
+      i++;
+      continue;
+    }
+    if (!tex.startsWith('\\frac{', i)) return null;
+    const numeratorEnd = closingBrace(tex, i + 5);
+    if (numeratorEnd < 0 || tex[numeratorEnd + 1] !== '{') return null;
+    const denominatorEnd = closingBrace(tex, numeratorEnd + 1);
+    if (denominatorEnd < 0) return null;
+    fractions.push(tex.slice(i, denominatorEnd + 1));
+    i = denominatorEnd + 1;
+  }
+  return fractions;
+}
+
+function closingBrace(tex: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < tex.length; i++) {
+    if (tex[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (tex[i] === '{') depth++;
+    if (tex[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Place boxes side by side on one baseline, each after its space in em. */
+function compose(parts: { box: MathBox; spaceBefore: number }[]): MathBox {
+  const glyphs: MathDrawing['glyphs'][number][] = [];
+  const rects: MathDrawing['rects'][number][] = [];
+  const paths: MathDrawing['paths'][number][] = [];
+  let x = 0;
+  let ascent = 0;
+  let descent = 0;
+  for (const { box, spaceBefore } of parts) {
+    x += spaceBefore;
+    const [minX] = box.drawing.viewBox;
+    const shift: Matrix = [1, 0, 0, 1, x * 1000 - minX, 0];
+    const moveClip = <T extends { clip: { x: number; y: number; width: number; height: number } | null }>(item: T) =>
+      item.clip === null ? null : { ...item.clip, x: item.clip.x + x * 1000 - minX };
+    for (const glyph of box.drawing.glyphs) glyphs.push({ ...glyph, matrix: multiply(shift, glyph.matrix), clip: moveClip(glyph) });
+    for (const rect of box.drawing.rects) rects.push({ ...rect, matrix: multiply(shift, rect.matrix), clip: moveClip(rect) });
+    for (const path of box.drawing.paths) paths.push({ ...path, matrix: multiply(shift, path.matrix), clip: moveClip(path) });
+    x += box.width;
+    ascent = Math.max(ascent, box.ascent);
+    descent = Math.max(descent, box.descent);
+  }
+  const drawing: MathDrawing = { viewBox: [0, -ascent * 1000, x * 1000, (ascent + descent) * 1000], glyphs, rects, paths };
+  return { drawing, width: x, ascent, descent };
+}

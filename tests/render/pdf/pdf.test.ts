@@ -119,6 +119,23 @@ describe('typesetMath drawing', () => {
     }
   });
 
+  it('composes fraction chains like MathJax', () => {
+    // A leading + is binary in the full equation, so the chain puts TeX's medium space
+    // (4/18 em) after it, where MathJax, seeing it alone, puts none.
+    for (const [chain, extra] of [
+      ['= \\frac{dE_{1}}{d\\hat{y}_{1}} \\frac{d\\hat{y}_{1}}{dz_{1}^{[2]}} \\frac{dz_{1}^{[2]}}{da_{1}^{[1]}}', 0],
+      ['+ \\frac{dE_{2}}{d\\hat{y}_{2}} \\frac{d\\hat{y}_{2}}{dz_{2}^{[2]}}', 4 / 18],
+    ] as const) {
+      const composed = typesetMath(chain, true);
+      // A trailing \, (a thin space, 1/6 em) keeps MathJax from taking the composed path.
+      const reference = typesetMath(`${chain} \\,`, true);
+      expect(composed.drawing.glyphs.length).toBe(reference.drawing.glyphs.length);
+      expect(Math.abs(composed.width + 1 / 6 - extra - reference.width)).toBeLessThan(0.001);
+      expect(composed.ascent).toBeCloseTo(reference.ascent, 3);
+      expect(composed.descent).toBeCloseTo(reference.descent, 3);
+    }
+  });
+
   it('lays out numeric formulas without MathJax', () => {
     const fast = typesetMath('0.68492 \\cdot 0.19480 = 0.13342', true);
     const viaMathJax = typesetMath('0.68492 \\cdot 0.19480 = 0.13342 \\,', true);
