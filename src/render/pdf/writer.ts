@@ -231,7 +231,7 @@ function toWinAnsi(text: string): string {
   return result.trim();
 }
 
-/** A number for a content stream: at most six decimals, no exponent. */
+/** Format a number for a content stream: at most six decimals, no exponent. */
 function pdfNumber(value: number): string {
   const rounded = Math.round(value * 1e6) / 1e6;
   return Object.is(rounded, -0) ? '0' : String(rounded);
