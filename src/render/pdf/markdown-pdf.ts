@@ -71,7 +71,7 @@ class BlockRenderer {
     const token = tokens[i]!;
     switch (token.type) {
       case 'heading_open':
-        this.heading(token.tag, tokens[i + 1]!.children ?? []);
+        this.heading(token.tag, tokens[i + 1]!.children ?? [], this.followingTableHeight(tokens, i + 3));
         return i + 2;
       case 'paragraph_open':
         this.paragraph(tokens[i + 1]!.children ?? []);
@@ -109,14 +109,21 @@ class BlockRenderer {
     }
   }
 
-  private heading(tag: string, children: Token[]): void {
+  /** The height of the table starting at tokens[i], when there is one that fits on half a page. */
+  private followingTableHeight(tokens: Token[], i: number): number {
+    if (tokens[i]?.type !== 'table_open') return 0;
+    const height = new TableLayout(this, collectRows(tokens, i).rows).height();
+    return height <= (this.writer.page.bottom - this.writer.page.top) / 2 ? height : 0;
+  }
+
+  private heading(tag: string, children: Token[], followingHeight: number): void {
     const size = headingSizes[tag] ?? bodySize;
     const style: InlineStyle = { family: 'sans', size, bold: true, mathSize: size * 1.08 };
     const lines = this.lines(children, style, this.writer.page.width);
     this.writer.space(size * 0.9);
     // Keep a heading with what follows it: room for a short paragraph and a diagram or a
     // few equations, so that a section never starts on the last lines of a page.
-    this.writer.reserve(linesHeight(lines, size) + 160);
+    this.writer.reserve(linesHeight(lines, size) + Math.max(160, followingHeight + 20));
     this.drawLines(lines, this.writer.page.left, size);
     this.writer.y += size * 0.35;
   }
@@ -197,21 +204,9 @@ class BlockRenderer {
   }
 
   private table(tokens: Token[], start: number): number {
-    const rows: { cells: Token[][]; header: boolean; align: (string | null)[] }[] = [];
-    let i = start;
-    let current: { cells: Token[][]; header: boolean; align: (string | null)[] } | null = null;
-    for (; tokens[i]!.type !== 'table_close'; i++) {
-      const token = tokens[i]!;
-      if (token.type === 'tr_open') current = { cells: [], header: false, align: [] };
-      if (token.type === 'th_open' || token.type === 'td_open') {
-        current!.header = token.type === 'th_open';
-        current!.align.push(/right/.test(token.attrGet('style') ?? '') ? 'right' : null);
-        current!.cells.push(tokens[i + 1]!.children ?? []);
-      }
-      if (token.type === 'tr_close' && current !== null) rows.push(current);
-    }
+    const { rows, end } = collectRows(tokens, start);
     new TableLayout(this, rows).draw();
-    return i;
+    return end;
   }
 
   /** Lay out inline tokens in lines of `width` points. Used by the table layout too. */
@@ -296,13 +291,22 @@ class TableLayout {
     private readonly rows: TableRow[],
   ) {}
 
+  height(): number {
+    const widths = this.columnWidths(this.blocks.pdf.page.width);
+    return this.rows.reduce((sum, row) => sum + this.layRow(row, widths).height, 0);
+  }
+
   draw(): void {
     const writer = this.blocks.pdf;
     const widths = this.columnWidths(writer.page.width);
     const header = this.rows.find((row) => row.header);
+    const laidRows = this.rows.map((row) => this.layRow(row, widths));
+    const total = laidRows.reduce((sum, laid) => sum + laid.height, 0);
     writer.space(4);
-    for (const row of this.rows) {
-      const laid = this.layRow(row, widths);
+    // A table that fits on half a page is kept whole rather than split with a lone last row.
+    if (total <= (writer.page.bottom - writer.page.top) / 2) writer.reserve(total);
+    for (const [index, row] of this.rows.entries()) {
+      const laid = laidRows[index]!;
       if (writer.y + laid.height > writer.page.bottom && header !== undefined && !row.header) {
         writer.reserve(writer.page.bottom);
         this.drawRow(header, this.layRow(header, widths), widths);
@@ -351,6 +355,24 @@ class TableLayout {
     writer.rule(writer.page.left, writer.y + laid.height, tableWidth, row.header ? '#444444' : '#cccccc', row.header ? 0.8 : 0.4);
     writer.y += laid.height;
   }
+}
+
+/** The rows of the table starting at tokens[start], and the index of its table_close. */
+function collectRows(tokens: Token[], start: number): { rows: TableRow[]; end: number } {
+  const rows: TableRow[] = [];
+  let current: TableRow | null = null;
+  let i = start;
+  for (; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'tr_open') current = { cells: [], header: false, align: [] };
+    if (current !== null && (token.type === 'th_open' || token.type === 'td_open')) {
+      current.header = token.type === 'th_open';
+      current.align.push(/right/.test(token.attrGet('style') ?? '') ? 'right' : null);
+      current.cells.push(tokens[i + 1]!.children ?? []);
+    }
+    if (token.type === 'tr_close' && current !== null) rows.push(current);
+  }
+  return { rows, end: i };
 }
 
 function gap(size: number): number {
