@@ -1,6 +1,6 @@
 import { countPaths } from '../derivation/paths.js';
 import { buildGraph } from '../graph/build.js';
-import type { GraphNode } from '../graph/graph.js';
+import type { Graph, GraphNode } from '../graph/graph.js';
 import {
   biasRef,
   nodeId,
@@ -183,6 +183,26 @@ const layouts = new Map<string, Layout>();
 // ---------------------------------------------------------------------------------------
 // Highlight: which drawn edges lie on a chain-rule path
 
+const structureGraphs = new Map<string, Graph>();
+
+/**
+ * The network's graph built on zero data, since only its edges matter here; it is cached by
+ * the network's structure, because every highlighted copy of a diagram needs the same one.
+ */
+function structureGraph(network: Network): Graph {
+  const sizes = layerSizes(network);
+  const key = JSON.stringify([sizes, network.loss, network.layers.map((layer) => [layer.activation, typeof layer.bias === 'number'])]);
+  let graph = structureGraphs.get(key);
+  if (graph === undefined) {
+    const zeros = (n: number) => Array.from({ length: n }, () => 0);
+    const zeroNetwork: Network = { ...network, layers: network.layers.map((layer) => ({ ...layer, weights: layer.weights.map((row) => row.map(() => 0)), bias: typeof layer.bias === 'number' ? 0 : layer.bias.map(() => 0) })) };
+    graph = buildGraph(zeroNetwork, { input: zeros(sizes[0]!), target: zeros(sizes[sizes.length - 1]!) });
+    if (structureGraphs.size >= 16) structureGraphs.clear();
+    structureGraphs.set(key, graph);
+  }
+  return graph;
+}
+
 /** Key of a graph edge from a node to a node computed from it. */
 function edgeKey(from: string, to: string): string {
   return `${from}>${to}`;
@@ -200,9 +220,7 @@ interface Highlight {
  * edges are used, not its values.
  */
 function pathEdges(network: Network, parameter: ParameterRef): Highlight {
-  const sizes = layerSizes(network);
-  const zeros = (n: number) => Array.from({ length: n }, () => 0);
-  const graph = buildGraph(network, { input: zeros(sizes[0]!), target: zeros(sizes[sizes.length - 1]!) });
+  const graph = structureGraph(network);
 
   const start = graph.nodes.get(parameterId(parameter))!;
 
