@@ -33,11 +33,48 @@ export function registerFonts(document: PDFKit.PDFDocument): void {
     let font = parsedFonts.get(file);
     if (font === undefined) {
       font = fontkit.create(readFileSync(join(fontDirectory, file))) as fontkit.Font;
+      memoizeLayout(font);
       parsedFonts.set(file, font);
     }
     // pdfkit accepts a fontkit font object in place of a file (any object with layout()).
     document.registerFont(name, font as unknown as string);
   }
+}
+
+/** A shaped run with copies of its positions: pdfkit scales the positions it receives in place. */
+class SharedRun {
+  constructor(
+    readonly glyphs: fontkit.Glyph[],
+    readonly positions: fontkit.GlyphPosition[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/**
+ * Remember the OpenType shaping of each word across documents: pdfkit's own cache lives
+ * only as long as one document, and shaping the same words again for every PDF of a batch
+ * was the largest single cost after layout. Calls with explicit features are not cached.
+ */
+function memoizeLayout(font: fontkit.Font): void {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, { glyphs: fontkit.Glyph[]; positions: fontkit.GlyphPosition[] }>();
+  const layout = (text: string, features?: unknown, ...rest: unknown[]) => {
+    if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => unknown)(text, features, ...rest);
+    let run = runs.get(text);
+    if (run === undefined) {
+      const shaped = shape(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((position) => ({ ...position })) };
+      if (runs.size >= 100_000) runs.clear();
+      runs.set(text, run);
+    }
+    return new SharedRun(run.glyphs, run.positions.map((position) => ({ ...position })));
+  };
+  (font as unknown as { layout: typeof layout }).layout = layout;
 }
 
 interface GlyphFont {
