@@ -49,6 +49,8 @@ const rowGap = 70;
 /** Range searched for the distance between two columns joined by weights, in steps. */
 const minimumColumnGap = 140;
 const maximumColumnGap = 560;
+/** Gap between columns whose weight labels are left out because they cannot fit. */
+const unlabelledColumnGap = 220;
 const columnGapStep = 10;
 /** Distance from the output neurons to the E_i boxes, and from those to E. */
 const lossGap = 100;
@@ -256,6 +258,8 @@ interface Layout {
   readonly biasY: number;
   /** Placement of the weight labels along their edges, by layer (0-based). */
   readonly labelPlacement: readonly LabelPlacement[];
+  /** Whether each layer's weight labels fit without overlaps; they are left out where not. */
+  readonly labelsFit: readonly boolean[];
 }
 
 function nodeY(sizes: readonly number[], column: number, index: number): number {
@@ -387,14 +391,16 @@ function layOut(network: Network, options: DiagramOptions): Layout {
 
   const columnX = [0];
   const labelPlacement: LabelPlacement[] = [];
+  const labelsFit: boolean[] = [];
   for (let layer = 1; layer <= network.layers.length; layer++) {
-    const { gap, placement } = fitGap(network, options.format, sizes, radius, biasY, layer);
+    const { gap, placement, fits } = fitGap(network, options.format, sizes, radius, biasY, layer);
     columnX.push(columnX[layer - 1]! + gap);
     labelPlacement.push(placement);
+    labelsFit.push(fits);
   }
 
   const lossTermX = columnX[columnX.length - 1]! + lossGap;
-  return { sizes, radius, columnX, lossTermX, lossX: lossTermX + lossGap, biasY, labelPlacement };
+  return { sizes, radius, columnX, lossTermX, lossX: lossTermX + lossGap, biasY, labelPlacement, labelsFit };
 }
 
 function fitGap(
@@ -404,22 +410,18 @@ function fitGap(
   radius: number,
   biasY: number,
   layer: number,
-): { gap: number; placement: LabelPlacement } {
+): { gap: number; placement: LabelPlacement; fits: boolean } {
   const candidates = placementCandidates(sizes[layer - 1]!, sizes[layer]!);
   for (let gap = minimumColumnGap; gap <= maximumColumnGap; gap += columnGapStep) {
     for (const placement of candidates) {
-      if (countGapCollisions(network, format, sizes, radius, biasY, layer, gap, placement) === 0) return { gap, placement };
+      if (countGapCollisions(network, format, sizes, radius, biasY, layer, gap, placement) === 0) return { gap, placement, fits: true };
     }
   }
 
-  // NOTE: layers with many neurons can keep touching labels even at maximumColumnGap; the
-  // candidate with the fewest is drawn then.
-  let best = { placement: candidates[0]!, collisions: Infinity };
-  for (const placement of candidates) {
-    const collisions = countGapCollisions(network, format, sizes, radius, biasY, layer, maximumColumnGap, placement);
-    if (collisions < best.collisions) best = { placement, collisions };
-  }
-  return { gap: maximumColumnGap, placement: best.placement };
+  // Layers with many neurons (four or more in practice) cannot hold every weight label
+  // without overlaps: their labels are left out, but for a highlighted weight's own, and
+  // the values stay in the document's weight matrices.
+  return { gap: unlabelledColumnGap, placement: candidates[0]!, fits: false };
 }
 
 /** Count the weight labels of a layer that touch something, with the previous column at x = 0. */
@@ -622,6 +624,7 @@ function writeSvg(network: Network, options: DiagramOptions, layout: Layout, hig
         const centre = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
         const content = weightLabelText(network, format, layer, j, k);
         const emphasis = emphasisFor(highlight, onPath, own);
+        if (!layout.labelsFit[layer - 1] && !own) continue;
         labels.push({ emphasis, element: labelElement(`label-${parameterId(weight)}`, content, labelShape(content, centre), emphasis) });
       }
     }

@@ -366,10 +366,12 @@ describe('networkDiagram layout', () => {
     const root = draw(single.network, { input: [1], highlight: weightRef(1, 1, 1) });
     expect(highlightedEdges(root)).toEqual(['edge-E_1-E', 'edge-a_1_1-E_1', 'edge-x_1-a_1_1']);
 
-    // Four neurons into four: no label placement fits, so labels may touch, but the picture is drawn.
+    // Four neurons into four: no label placement fits, so the weight labels are left out,
+    // but for the highlighted weight's own.
     const square = Array.from({ length: 4 }, (_v, j) => Array.from({ length: 4 }, (_w, k) => (j + k) / 10));
     const wide = makeProblem([{ weights: square, bias: 0.1, activation: 'sigmoid' }], [1, 2, 3, 4], [0, 0, 0, 0]);
-    expect(labelRectangles(draw(wide.network))).toHaveLength(16);
+    expect(labelRectangles(draw(wide.network))).toHaveLength(0);
+    expect(labelRectangles(draw(wide.network, { highlight: weightRef(1, 2, 3) }))).toHaveLength(1);
   });
 
   it('sizes the picture from the network', () => {
