@@ -1,20 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { derive } from '../src/derivation/derive.js';
+import { loadProblem, requireLearningRate } from '../src/network/load.js';
 import { defaultDisplay, type Problem } from '../src/network/spec.js';
 import { solutionJson } from '../src/render/json.js';
 import { solutionMarkdown } from '../src/render/markdown.js';
 
-const lecture: Problem = {
-  network: {
-    layers: [
-      { weights: [[0.1, 0.3], [0.2, 0.4]], bias: 0.25, activation: 'sigmoid', alpha: 0 },
-      { weights: [[0.5, 0.6], [0.7, 0.8]], bias: 0.35, activation: 'sigmoid', alpha: 0 },
-    ],
-    loss: 'mse_half',
-  },
-  samples: [{ input: [0.1, 0.5], target: [0.05, 0.95] }],
-  learningRate: 0.5,
-  display: { ...defaultDisplay, rounding: 'truncate' },
-};
+// The lecture's network as the instructor writes it: exercises/clase6.yaml.
+const lecture: Problem = requireLearningRate(loadProblem(fileURLToPath(new URL('../exercises/clase6.yaml', import.meta.url))));
 
 function matrix(rows: number, cols: number, seed: number): number[][] {
   return Array.from({ length: rows }, (_r, j) => Array.from({ length: cols }, (_c, k) => Math.sin(seed + 7 * j + k) / 2));
