@@ -32,7 +32,7 @@ export function localDerivative(expression: MathNode, symbol: string): MathNode 
   return derivatives.reduce((total, next) => math.simplifyCore(new math.OperatorNode('+', 'add', [total, next])));
 }
 
-/** The terms of a sum (a + b + c), or the expression itself when it is not a sum. */
+/** Split a sum (a + b + c) into its terms; any other expression is its own single term. */
 function sumTerms(expression: MathNode): MathNode[] {
   const node = expression as unknown as { type: string; op?: string; args?: MathNode[] };
   if (node.type === 'OperatorNode' && node.op === '+' && node.args?.length === 2) {

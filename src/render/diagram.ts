@@ -188,7 +188,7 @@ const layouts = new Map<string, Layout>();
 const structureGraphs = new Map<string, Graph>();
 
 /**
- * The network's graph built on zero data, since only its edges matter here; it is cached by
+ * Build the network's graph on zero data, since only its edges matter here. It is cached by
  * the network's structure, because every highlighted copy of a diagram needs the same one.
  */
 function structureGraph(network: Network): Graph {

@@ -33,9 +33,10 @@ export function formatFixed(value: number, format: NumberFormat): string {
 }
 
 /**
- * Format a value given in the input (x, y, a weight, η) exactly as written, whatever
- * `digits` says: 0.05 stays 0.05 and 0.123456789 keeps every digit, so the printed data
- * are the exercise's data. Only the decimal separator follows the format.
+ * Format a value given in the input (x, y, a weight, η) as written, whatever `digits` is:
+ * 0.05 stays 0.05 and 0.123456789 keeps every digit, so the printed data are the
+ * exercise's data. Only the decimal separator follows the format, and values beyond 15
+ * integer digits or 6 leading zeros are written in exponent form (1e308, 1e-7).
  */
 export function formatGiven(value: number, format: NumberFormat): string {
   if (!Number.isFinite(value)) return String(value);

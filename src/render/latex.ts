@@ -124,7 +124,7 @@ function conditionalTex(n: AnyNode, options: object, context: TexContext): strin
 }
 
 /**
- * Write, for a piecewise expression, the condition that holds with the numbers in place
+ * Write, for a piecewise expression, the condition that is true with the numbers in place
  * (e.g. `-0.4 \\le 0`), or return null for any other expression.
  */
 export function conditionThatHolds(expression: MathNode, context: TexContext): string | null {

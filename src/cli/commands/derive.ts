@@ -94,7 +94,7 @@ async function runDerive(context: CommandContext, args: DeriveArguments): Promis
   if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
 
   const targets = files.map(([name]) => join(outDirectory, name));
-  for (const target of targets) refuseToOverwrite(target, specPath);
+  for (const target of targets) rejectInputAsOutput(target, specPath);
   for (const [name, content] of files) {
     const path = join(outDirectory, name);
     writeOutput(path, content);
@@ -125,7 +125,7 @@ function requireNonEmpty(option: string, value: string): void {
 }
 
 /** Reject an output path that is, or links to, the input file: the input is never changed. */
-function refuseToOverwrite(target: string, input: string): void {
+function rejectInputAsOutput(target: string, input: string): void {
   const real = (path: string) => {
     try {
       return realpathSync(path);

@@ -109,7 +109,7 @@ class BlockRenderer {
     }
   }
 
-  /** The height of the table starting at tokens[i], when there is one that fits on half a page. */
+  /** Measure the table starting at tokens[i]; return 0 when there is none or it needs more than half a page. */
   private followingTableHeight(tokens: Token[], i: number): number {
     if (tokens[i]?.type !== 'table_open') return 0;
     const height = new TableLayout(this, collectRows(tokens, i).rows).height();
@@ -357,7 +357,7 @@ class TableLayout {
   }
 }
 
-/** The rows of the table starting at tokens[start], and the index of its table_close. */
+/** Collect the rows of the table starting at tokens[start] and find the index of its table_close. */
 function collectRows(tokens: Token[], start: number): { rows: TableRow[]; end: number } {
   const rows: TableRow[] = [];
   let current: TableRow | null = null;

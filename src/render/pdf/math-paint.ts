@@ -92,7 +92,7 @@ function nestedSvg(attributes: Record<string, string>, parent: Matrix): { matrix
   return { matrix: multiply(parent, local), clip: transformRect(parent, { x, y, width, height }) };
 }
 
-/** The bounding rectangle of a rectangle mapped by a matrix without rotation. */
+/** Map a rectangle by a matrix without rotation and return its bounding rectangle. */
 function transformRect(matrix: Matrix, rect: Clip): Clip {
   const [a, , , d, e, f] = matrix;
   const xs = [a * rect.x + e, a * (rect.x + rect.width) + e];

@@ -1,5 +1,6 @@
 import { multiply, type MathDrawing, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
+import { closingBrace } from './split.js';
 
 /**
  * Fast typesetting of formulas made only of numbers, + − · = and parentheses, such as
@@ -113,19 +114,6 @@ function topLevelFractions(tex: string): string[] | null {
     i = denominatorEnd + 1;
   }
   return fractions;
-}
-
-function closingBrace(tex: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < tex.length; i++) {
-    if (tex[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (tex[i] === '{') depth++;
-    if (tex[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** Place boxes side by side on one baseline, each after its space in em. */

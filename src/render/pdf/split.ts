@@ -33,3 +33,17 @@ function splitBefore(tex: string, operator: string): string[] {
   return pieces.filter((piece) => piece !== '');
 }
 
+
+/** Return the index of the `}` that closes the `{` at `open`, skipping escaped characters, or -1. */
+export function closingBrace(tex: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < tex.length; i++) {
+    if (tex[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (tex[i] === '{') depth++;
+    if (tex[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}

@@ -1,3 +1,5 @@
+import { closingBrace } from './split.js';
+
 /**
  * Plain text of a formula for the PDF's invisible text layer, so that searching,
  * copying and text extraction find the numbers and symbols drawn as paths:
@@ -55,10 +57,6 @@ function replaceFractions(tex: string): string {
 
 function bracedGroup(text: string, open: number): { content: string; end: number } | null {
   if (text[open] !== '{') return null;
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    if (text[i] === '}' && --depth === 0) return { content: text.slice(open + 1, i), end: i + 1 };
-  }
-  return null;
+  const close = closingBrace(text, open);
+  return close < 0 ? null : { content: text.slice(open + 1, close), end: close + 1 };
 }
