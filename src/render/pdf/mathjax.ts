@@ -7,7 +7,7 @@ import { TeX } from '@mathjax/src/mjs/input/tex.js';
 import { mathjax } from '@mathjax/src/mjs/mathjax.js';
 import { SVG } from '@mathjax/src/mjs/output/svg.js';
 import { compileMathSvg, type MathDrawing } from './math-paint.js';
-import { typesetFractionChain, typesetNumeric } from './numeric-math.js';
+import { digitSkeleton, typesetFractionChain, typesetNumeric, typesetWithDigitSlots } from './numeric-math.js';
 
 /** A typeset formula: its SVG and its size in em, measured from the baseline. */
 export interface MathBox {
@@ -37,6 +37,7 @@ interface Typesetter {
 
 let typesetter: Typesetter | undefined;
 const cache = new Map<string, MathBox>();
+const shapesSeen = new Set<string>();
 
 /**
  * Typeset TeX to SVG with MathJax 4 and the New Computer Modern font. Results are cached
@@ -48,17 +49,32 @@ export function typesetMath(tex: string, display: boolean): MathBox {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
 
+  // Numeric formulas are quick to lay out and mostly occur once: caching them would only
+  // keep objects alive and make garbage collection slower.
   const numeric = typesetNumeric(tex, glyphBox);
-  if (numeric !== null) {
-    remember(key, numeric);
-    return numeric;
-  }
+  if (numeric !== null) return numeric;
   const chain = typesetFractionChain(tex, (part) => typesetMath(part, display), glyphBox);
   if (chain !== null) {
     remember(key, chain);
     return chain;
   }
+  // A formula shape seen once is likely to recur with other numbers (the next neuron, the
+  // next student): from its second occurrence on, only its digits are swapped.
+  const shape = `${key[0]}${digitSkeleton(tex, '0')}`;
+  if (shapesSeen.has(shape)) {
+    const slotted = typesetWithDigitSlots(tex, (skeleton) => typesetByMathJax(skeleton, display));
+    if (slotted !== null) return slotted;
+  } else if (shape !== key) {
+    if (shapesSeen.size >= maxCachedFormulas) shapesSeen.clear();
+    shapesSeen.add(shape);
+  }
   return typesetWithMathJax(tex, display, key);
+}
+
+/** Typeset a formula with MathJax as one piece, or take it from the cache. */
+export function typesetByMathJax(tex: string, display: boolean): MathBox {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  return cache.get(key) ?? typesetWithMathJax(tex, display, key);
 }
 
 /** Typeset a single symbol with MathJax once per process, for the numeric fast path. */
@@ -130,4 +146,5 @@ function measure(svg: string, tex: string): MathBox {
 /** Forget every cached formula (for benchmarks that measure a cold start). */
 export function clearMathCache(): void {
   cache.clear();
+  shapesSeen.clear();
 }

@@ -1,4 +1,4 @@
-import { multiply, type MathDrawing, type Matrix } from './math-paint.js';
+import { glyphOutlines, multiply, type MathDrawing, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
 import { closingBrace } from './split.js';
 
@@ -139,4 +139,72 @@ function compose(parts: { box: MathBox; spaceBefore: number }[]): MathBox {
   }
   const drawing: MathDrawing = { viewBox: [0, -ascent * 1000, x * 1000, (ascent + descent) * 1000], glyphs, rects, paths };
   return { drawing, width: x, ascent, descent };
+}
+
+/** Decimal numbers in TeX, written with a point or a `{,}` comma: the data of a formula. */
+const decimalNumber = /\d+(?:\.|\{,\})\d+/g;
+
+/** Replace every digit of the formula's decimal numbers by `digit`, leaving indices alone. */
+export function digitSkeleton(tex: string, digit: string): string {
+  return tex.replace(decimalNumber, (number) => number.replace(/[0-9]/g, digit));
+}
+
+/**
+ * Typeset a formula that mixes symbols and numbers, such as `= \sigma\left(0.46760\right)`,
+ * from its digit skeleton. In the skeleton every digit of the decimal numbers is a 7.
+ * MathJax typesets it once, it is cached, and each of those 7s gets its real digit back. The
+ * digits of the math font all have the same width, so the layout only changes where a
+ * digit's height or depth matters (a root, a stretchy delimiter). The skeleton with 1 (the
+ * shortest digit) must lay out the same, or this returns null and the formula goes to
+ * MathJax whole. The box keeps the skeleton's height and depth, which 7 makes the largest
+ * of any digit but 4 (0.001 em taller).
+ */
+export function typesetWithDigitSlots(tex: string, typeset: (skeleton: string) => MathBox): MathBox | null {
+  const tallTex = digitSkeleton(tex, '7');
+  if (tallTex === tex || !inSourceOrder(tex)) return null;
+  const tall = typeset(tallTex);
+  const short = typeset(digitSkeleton(tex, '1'));
+  if (!sameLayout(tall.drawing, short.drawing)) return null;
+
+  // The glyphs that differ between the two skeletons are the digits of the numbers; MathJax
+  // draws them in the order they have in the source.
+  const digits = [...tex.matchAll(decimalNumber)].flatMap(([number]) => number.match(/[0-9]/g) ?? []);
+  let next = 0;
+  const glyphs = tall.drawing.glyphs.map((glyph, i) => {
+    if (glyph.key === short.drawing.glyphs[i]!.key) return glyph;
+    const digit = digits[next++] ?? '?';
+    return { ...glyph, key: `${glyph.key.slice(0, -2)}${digit.charCodeAt(0).toString(16)}` };
+  });
+  if (next !== digits.length || !glyphs.every((glyph) => glyphOutlines.has(glyph.key))) return null;
+  return { ...tall, drawing: { ...tall.drawing, glyphs } };
+}
+
+/**
+ * Tell whether MathJax draws the formula's numbers in source order. It draws a superscript
+ * before its subscript and may reorder limits, roots and braces, so a number in a script,
+ * or any of those constructions, sends the formula to MathJax whole.
+ */
+function inSourceOrder(tex: string): boolean {
+  if (/\\(?:sqrt|overset|underset|stackrel|xrightarrow|xleftarrow|overbrace|underbrace|sideset|limits)/.test(tex)) return false;
+  for (const script of tex.matchAll(/[_^]\{/g)) {
+    const end = closingBrace(tex, script.index + 1);
+    if (end < 0 || /[0-9](?:\.|\{,\})[0-9]/.test(tex.slice(script.index, end))) return false;
+  }
+  return !/[_^]\s*[0-9]/.test(tex);
+}
+
+/** Glyph keys of the digits 0–9 end in their code point, -30 to -39. */
+const digitGlyph = /-3[0-9]$/;
+
+/** Tell whether two drawings differ at most in which digit each digit glyph shows. */
+function sameLayout(a: MathDrawing, b: MathDrawing): boolean {
+  if (a.glyphs.length !== b.glyphs.length || a.rects.length !== b.rects.length || a.paths.length !== b.paths.length) return false;
+  if (a.viewBox[0] !== b.viewBox[0] || a.viewBox[2] !== b.viewBox[2]) return false;
+  const digitless = (key: string) => key.replace(digitGlyph, '-3x');
+  const sameMatrix = (m: Matrix, n: Matrix) => m.every((value, i) => value === n[i]);
+  return (
+    a.glyphs.every((glyph, i) => digitless(glyph.key) === digitless(b.glyphs[i]!.key) && sameMatrix(glyph.matrix, b.glyphs[i]!.matrix) && JSON.stringify(glyph.clip) === JSON.stringify(b.glyphs[i]!.clip)) &&
+    a.rects.every((rect, i) => JSON.stringify(rect) === JSON.stringify(b.rects[i])) &&
+    a.paths.every((path, i) => JSON.stringify(path) === JSON.stringify(b.paths[i]))
+  );
 }
