@@ -4,6 +4,7 @@ import { cliMessages, type CliMessages } from '../i18n/cli.js';
 import { closestName } from '../network/suggest.js';
 import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
+import { homeworkCommand } from './commands/homework.js';
 import { lastValue, type CommandContext } from './context.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -27,6 +28,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('lang', { type: 'string', choices: ['es', 'en'], default: defaultLang, describe: messages.lang, global: true, coerce: lastValue })
     .option('quiet', { type: 'boolean', describe: messages.quiet, global: true })
     .command(deriveCommand(context))
+    .command(homeworkCommand(context))
     .parserConfiguration({ 'camel-case-expansion': false })
     .demandCommand(1)
     .strict()

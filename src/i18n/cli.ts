@@ -20,6 +20,22 @@ export interface CliMessages {
     readonly paper: string;
     readonly example: string;
   };
+  readonly homework: {
+    readonly describe: string;
+    readonly spec: string;
+    readonly roster: string;
+    readonly secret: string;
+    readonly format: string;
+    readonly out: string;
+    readonly csv: string;
+    readonly example: string;
+    readonly variants: string;
+    readonly documents: string;
+    readonly secretCreated: (path: string) => string;
+    readonly secretEmpty: (path: string) => string;
+    readonly secretUnreadable: (path: string, code: string) => string;
+    readonly done: (students: number, folder: string) => string;
+  };
   readonly wrote: (path: string) => string;
   readonly unknownParameter: (text: string) => string;
   readonly unknownFormat: (text: string, accepted: string) => string;
@@ -55,6 +71,22 @@ const es: CliMessages = {
     out: 'Carpeta de salida (por omisión output/<nombre del archivo>)',
     paper: 'Tamaño de papel del PDF: a4 (por omisión) o letter (carta)',
     example: 'Solución de la red de la clase 6, truncada a 5 decimales',
+  },
+  homework: {
+    describe: 'Genera una tarea distinta para cada estudiante, con sus soluciones y la clave de respuestas',
+    spec: 'Archivo YAML de la tarea (por ejemplo exercises/tarea-clase6.yaml)',
+    roster: 'Lista de estudiantes en CSV (id, nombre, correo), como la exporta Moodle o una hoja de cálculo',
+    secret: 'Secreto del curso: con el mismo secreto, cada estudiante recibe siempre la misma variante. Por omisión, CADENA_SECRET o course-secret.txt en la carpeta de salida (se crea si no existe)',
+    format: 'Formatos de las hojas y soluciones, separados por comas: md, pdf (ambos si se omite)',
+    out: 'Carpeta de salida (por omisión output/<nombre del archivo de la tarea>)',
+    csv: 'Formato de answer-key.csv: semicolon (punto y coma y coma decimal, para una hoja de cálculo en español; por omisión) o comma (coma y punto decimal)',
+    example: 'Tarea de la clase 6 para la lista de ejemplo',
+    variants: 'Variantes',
+    documents: 'Documentos',
+    secretCreated: (path) => `Se creó el secreto del curso en ${path}. Guárdalo: sin él no se pueden volver a generar las mismas variantes.`,
+    secretEmpty: (path) => `El archivo del secreto del curso, ${path}, está vacío. Escribe el secreto en él o bórralo para crear uno nuevo (las variantes cambiarán).`,
+    secretUnreadable: (path, code) => `No se pudo leer el secreto del curso en ${path} (${code}). Revisa los permisos del archivo o da el secreto con --secret.`,
+    done: (students, folder) => `Tareas de ${students} estudiantes escritas en ${folder}.`,
   },
   wrote: (path) => `Escrito: ${path}`,
   unknownParameter: (text) =>
@@ -119,6 +151,22 @@ const en: CliMessages = {
     out: 'Output folder (default output/<file name>)',
     paper: 'Paper size of the PDF: a4 (default) or letter',
     example: 'Solution of the class 6 network, truncated to 5 decimals',
+  },
+  homework: {
+    describe: 'Generate a different homework for every student, with its solutions and the answer key',
+    spec: 'Homework YAML file (for example exercises/tarea-clase6.yaml)',
+    roster: 'Class roster as CSV (id, name, e-mail), as Moodle or a spreadsheet exports it',
+    secret: 'Course secret: with the same secret, each student always gets the same variant. By default CADENA_SECRET, or course-secret.txt in the output folder (created when missing)',
+    format: 'Formats of the sheets and solutions, comma-separated: md, pdf (both when omitted)',
+    out: 'Output folder (default output/<homework file name>)',
+    csv: 'Format of answer-key.csv: semicolon (semicolons and decimal commas, for a Spanish spreadsheet; the default) or comma (commas and decimal points)',
+    example: 'The class 6 homework for the example roster',
+    variants: 'Variants',
+    documents: 'Documents',
+    secretCreated: (path) => `Created the course secret in ${path}. Keep it: without it the same variants cannot be generated again.`,
+    secretEmpty: (path) => `The course secret file, ${path}, is empty. Write the secret in it, or delete it to create a new one (the variants will change).`,
+    secretUnreadable: (path, code) => `Could not read the course secret in ${path} (${code}). Check the file's permissions, or give the secret with --secret.`,
+    done: (students, folder) => `Homework for ${students} students written to ${folder}.`,
   },
   wrote: (path) => `Wrote ${path}`,
   unknownParameter: (text) =>

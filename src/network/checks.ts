@@ -41,7 +41,7 @@ export function findSemanticFault(data: SpecData, source: SpecSource): SpecFault
 }
 
 /** "1 neurona", "2 neuronas": a count with its noun in both languages. */
-function count(n: number, es: [string, string], en: [string, string]): Bilingual<string> {
+export function count(n: number, es: [string, string], en: [string, string]): Bilingual<string> {
   return { es: `${n} ${n === 1 ? es[0] : es[1]}`, en: `${n} ${n === 1 ? en[0] : en[1]}` };
 }
 

@@ -9,7 +9,23 @@ import { closestName } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 
-const expectedWords: Record<string, Bilingual<string>> = {
+/** Field names, help texts and keys of one kind of spec file, used to word its messages. */
+export interface SpecVocabulary {
+  /** Returns the keys allowed in the mapping at `path`, or undefined when it is not a mapping. */
+  readonly knownKeysAt: (path: SpecPath) => readonly string[] | undefined;
+  /** Names a field for a message: its path in backticks, with more context where it helps. */
+  readonly fieldName: (path: SpecPath) => Bilingual<string>;
+  /** Describes what the field contains, worded to complete "write …". */
+  readonly helpFor: (path: SpecPath) => Bilingual<string>;
+  /** Starts "… the accepted keys are" for the mapping at `parentPath`, e.g. "In `display`". */
+  readonly whereKeysGo: (parentPath: SpecPath) => Bilingual<string>;
+  /** Returns the key in `expectedWords` for a field that the schema checks as a union. */
+  readonly unionKind: (path: SpecPath) => string;
+  /** Descriptions of expected kinds that add to, or replace, the shared ones. */
+  readonly expectedWords?: Readonly<Record<string, Bilingual<string>>>;
+}
+
+const sharedExpectedWords: Record<string, Bilingual<string>> = {
   number: { es: 'un número', en: 'a number' },
   array: { es: 'una lista', en: 'a list' },
   object: { es: 'una sección de claves (un mapeo)', en: 'a mapping of keys' },
@@ -18,6 +34,10 @@ const expectedWords: Record<string, Bilingual<string>> = {
   /** Not a zod type name: the bias, which may be either. */
   number_or_list: { es: 'un número o una lista de números', en: 'a number or a list of numbers' },
 };
+
+function expectedWordsFor(expected: string, vocabulary: SpecVocabulary): Bilingual<string> {
+  return vocabulary.expectedWords?.[expected] ?? sharedExpectedWords[expected] ?? { es: expected, en: expected };
+}
 
 function kindOf(value: unknown): Bilingual<string> {
   if (Array.isArray(value)) return { es: 'una lista', en: 'a list' };
@@ -39,27 +59,52 @@ export function pickIssue(issues: readonly Issue[], source: SpecSource): Issue |
   return [...issues].sort((a, b) => lineOf(a) - lineOf(b))[0];
 }
 
-export function faultFromIssue(issue: Issue, data: unknown, source: SpecSource): SpecFault {
+function whereNetworkKeysGo(parentPath: SpecPath): Bilingual<string> {
+  if (parentPath.length === 0) return { es: 'En el nivel principal del archivo', en: 'At the top level of the file' };
+  if (parentPath.length === 1) {
+    const name = String(parentPath[0]);
+    return { es: `En \`${name}\``, en: `In \`${name}\`` };
+  }
+  return { es: 'En cada capa de `network.layers`', en: 'In each layer of `network.layers`' };
+}
+
+/** The fields of a network spec, the default for faultFromIssue. */
+export const networkVocabulary: SpecVocabulary = {
+  knownKeysAt,
+  fieldName,
+  helpFor,
+  whereKeysGo: whereNetworkKeysGo,
+  // The bias is the only union in the network schema.
+  unionKind: () => 'number_or_list',
+};
+
+/** Builds our message for a zod issue, in the words of `vocabulary`. */
+export function faultFromIssue(
+  issue: Issue,
+  data: unknown,
+  source: SpecSource,
+  vocabulary: SpecVocabulary = networkVocabulary,
+): SpecFault {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return unknownKeyFault(issue.path, issue.keys[0] ?? '');
+      return unknownKeyFault(issue.path, issue.keys[0] ?? '', vocabulary);
     case 'invalid_union':
-      return unionFault(issue, data, source);
+      return unionFault(issue, data, source, vocabulary);
     case 'invalid_type':
-      return typeFault(issue.path, issue.expected, data, source);
+      return typeFault(issue.path, issue.expected, data, source, vocabulary);
     default:
-      return invalidValueFault(issue.path, source);
+      return invalidValueFault(issue.path, source, vocabulary);
   }
 }
 
-function unknownKeyFault(parentPath: SpecPath, key: string): SpecFault {
+function unknownKeyFault(parentPath: SpecPath, key: string, vocabulary: SpecVocabulary): SpecFault {
   const path = [...parentPath, key];
-  const known = knownKeysAt(parentPath) ?? [];
+  const known = vocabulary.knownKeysAt(parentPath) ?? [];
   const suggestion = closestName(key, known);
-  const where = whereKeysGo(parentPath);
+  const where = vocabulary.whereKeysGo(parentPath);
   const guessEs = suggestion === undefined ? '' : ` ¿Quisiste decir \`${suggestion}\`?`;
   const guessEn = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
-  const parent = parentPath.length === 0 ? undefined : fieldName(parentPath);
+  const parent = parentPath.length === 0 ? undefined : vocabulary.fieldName(parentPath);
   const ofEs = parent === undefined ? '' : ` de ${parent.es}`;
   const ofEn = parent === undefined ? '' : ` in ${parent.en}`;
 
@@ -71,41 +116,46 @@ function unknownKeyFault(parentPath: SpecPath, key: string): SpecFault {
   };
 }
 
-function whereKeysGo(parentPath: SpecPath): Bilingual<string> {
-  if (parentPath.length === 0) return { es: 'En el nivel principal del archivo', en: 'At the top level of the file' };
-  if (parentPath.length === 1) {
-    const name = String(parentPath[0]);
-    return { es: `En \`${name}\``, en: `In \`${name}\`` };
-  }
-  return { es: 'En cada capa de `network.layers`', en: 'In each layer of `network.layers`' };
-}
-
-/** Maps a failed bias, which may be a number or a list, reporting the problem inside the list when it is one. */
-function unionFault(issue: Issue & { code: 'invalid_union' }, data: unknown, source: SpecSource): SpecFault {
+/**
+ * Maps a failed union, a value that may be a single item or a list of them (such as the
+ * bias), reporting the problem inside the list when it is one.
+ */
+function unionFault(
+  issue: Issue & { code: 'invalid_union' },
+  data: unknown,
+  source: SpecSource,
+  vocabulary: SpecVocabulary,
+): SpecFault {
   const value = valueAt(data, issue.path);
   const listBranch = issue.errors.find((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
   const inner = listBranch?.[0];
 
   if (Array.isArray(value) && inner !== undefined) {
-    return faultFromIssue({ ...inner, path: [...issue.path, ...inner.path] }, data, source);
+    return faultFromIssue({ ...inner, path: [...issue.path, ...inner.path] }, data, source, vocabulary);
   }
-  return typeFault(issue.path, 'number_or_list', data, source);
+  return typeFault(issue.path, vocabulary.unionKind(issue.path), data, source, vocabulary);
 }
 
-/** Reports a missing, empty or mistyped value. `expected` is a key of expectedWords. */
-function typeFault(path: SpecPath, expected: string, data: unknown, source: SpecSource): SpecFault {
+/** Reports a missing, empty or mistyped value. `expected` is a zod type name or a key of the vocabulary's expectedWords. */
+function typeFault(
+  path: SpecPath,
+  expected: string,
+  data: unknown,
+  source: SpecSource,
+  vocabulary: SpecVocabulary,
+): SpecFault {
   const value = valueAt(data, path);
   const wantsNumber = expected === 'number' || expected === 'number_or_list';
-  if (!hasField(data, path)) return missingFault(path);
-  if (value === null) return emptyFault(path);
-  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteFault(path, source);
-  const words = expectedWords[expected] ?? { es: expected, en: expected };
-  if (typeof value === 'string' && wantsNumber) return textForNumberFault(path, value, words, source);
+  if (!hasField(data, path)) return missingFault(path, vocabulary);
+  if (value === null) return emptyFault(path, vocabulary);
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteFault(path, source, vocabulary);
+  const words = expectedWordsFor(expected, vocabulary);
+  if (typeof value === 'string' && wantsNumber) return textForNumberFault(path, value, words, source, vocabulary);
 
-  const name = fieldName(path);
+  const name = vocabulary.fieldName(path);
   const written = source.writtenValue(path);
   const kind = kindOf(value);
-  const help = helpFor(path);
+  const help = vocabulary.helpFor(path);
   const hint = matrixHint(path, value);
   return {
     path,
@@ -124,11 +174,11 @@ function matrixHint(path: SpecPath, value: unknown): Bilingual<string> {
   };
 }
 
-function missingFault(path: SpecPath): SpecFault {
+function missingFault(path: SpecPath, vocabulary: SpecVocabulary): SpecFault {
   const parentPath = path.slice(0, -1);
   const key = String(path[path.length - 1]);
-  const help = helpFor(path);
-  const parent = parentPath.length === 0 ? undefined : fieldName(parentPath);
+  const help = vocabulary.helpFor(path);
+  const parent = parentPath.length === 0 ? undefined : vocabulary.fieldName(parentPath);
   const inEs = parent === undefined ? 'en el nivel principal del archivo' : `en ${parent.es}`;
   const inEn = parent === undefined ? 'at the top level of the file' : `in ${parent.en}`;
 
@@ -141,9 +191,9 @@ function missingFault(path: SpecPath): SpecFault {
   };
 }
 
-function emptyFault(path: SpecPath): SpecFault {
-  const name = fieldName(path);
-  const help = helpFor(path);
+function emptyFault(path: SpecPath, vocabulary: SpecVocabulary): SpecFault {
+  const name = vocabulary.fieldName(path);
+  const help = vocabulary.helpFor(path);
   return {
     path,
     es: `${name.es} no tiene valor. Después de los dos puntos escribe ${help.es}, o borra la línea si el campo es opcional.`,
@@ -151,8 +201,8 @@ function emptyFault(path: SpecPath): SpecFault {
   };
 }
 
-function nonFiniteFault(path: SpecPath, source: SpecSource): SpecFault {
-  const name = fieldName(path);
+function nonFiniteFault(path: SpecPath, source: SpecSource, vocabulary: SpecVocabulary): SpecFault {
+  const name = vocabulary.fieldName(path);
   const written = source.writtenValue(path);
   return {
     path,
@@ -161,8 +211,14 @@ function nonFiniteFault(path: SpecPath, source: SpecSource): SpecFault {
   };
 }
 
-function textForNumberFault(path: SpecPath, value: string, expected: Bilingual<string>, source: SpecSource): SpecFault {
-  const name = fieldName(path);
+function textForNumberFault(
+  path: SpecPath,
+  value: string,
+  expected: Bilingual<string>,
+  source: SpecSource,
+  vocabulary: SpecVocabulary,
+): SpecFault {
+  const name = vocabulary.fieldName(path);
   const written = source.writtenValue(path);
   const looksNumeric = value.trim() !== '' && Number.isFinite(Number(value));
   if (looksNumeric) {
@@ -173,7 +229,7 @@ function textForNumberFault(path: SpecPath, value: string, expected: Bilingual<s
     };
   }
 
-  const help = helpFor(path);
+  const help = vocabulary.helpFor(path);
   return {
     path,
     es: `${name.es} debe ser ${expected.es}, pero es texto: \`${written}\`. Escribe en su lugar ${help.es}.`,
@@ -182,10 +238,10 @@ function textForNumberFault(path: SpecPath, value: string, expected: Bilingual<s
 }
 
 /** Fallback for issue codes the schema does not produce today. */
-function invalidValueFault(path: SpecPath, source: SpecSource): SpecFault {
-  const name = fieldName(path);
+function invalidValueFault(path: SpecPath, source: SpecSource, vocabulary: SpecVocabulary): SpecFault {
+  const name = vocabulary.fieldName(path);
   const written = source.writtenValue(path);
-  const help = helpFor(path);
+  const help = vocabulary.helpFor(path);
   return {
     path,
     es: `el valor \`${written}\` de ${name.es} no es válido. Escribe en su lugar ${help.es}.`,

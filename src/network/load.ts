@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { userError, UserError } from '../errors.js';
+import type { Bilingual } from '../i18n/lang.js';
 import { PlainSource, YamlSource, type SpecSource } from './source.js';
 import type { Problem } from './spec.js';
 import { aliasError, emptyFileError, jsonSyntaxError, yamlSyntaxError } from './syntax.js';
@@ -8,10 +9,24 @@ import { validateSpec, type ProblemSpec } from './validate.js';
 
 export type { ProblemSpec } from './validate.js';
 
-interface ParsedText {
+/** The data of a spec file and the source that names its lines in messages. */
+export interface ParsedText {
   readonly data: unknown;
   readonly source: SpecSource;
 }
+
+/** Words that name what a kind of spec file describes, for messages about the file itself. */
+export interface SpecKindWords {
+  /** Completes "the .yaml or .json file of …": `la red`, `the network`. */
+  readonly definite: Bilingual<string>;
+  /** Completes "more than the maximum for …": `una red`, `a network`. */
+  readonly indefinite: Bilingual<string>;
+}
+
+const networkWords: SpecKindWords = {
+  definite: { es: 'la red', en: 'the network' },
+  indefinite: { es: 'una red', en: 'a network' },
+};
 
 /**
  * Parses and validates a network spec. A file name ending in `.json` (any case) must be
@@ -21,11 +36,7 @@ interface ParsedText {
  * Throws a UserError for any problem in the text.
  */
 export function parseProblem(text: string, fileName: string): ProblemSpec {
-  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (withoutBom.trim() === '') throw emptyFileError(fileName);
-
-  const isJson = fileName.toLowerCase().endsWith('.json');
-  const { data, source } = isJson ? parseJson(withoutBom, fileName) : parseYaml(withoutBom, fileName);
+  const { data, source } = parseSpecText(text, fileName, emptyFileError);
   try {
     return validateSpec(data, source);
   } catch (error) {
@@ -33,6 +44,23 @@ export function parseProblem(text: string, fileName: string): ProblemSpec {
     if (error instanceof RangeError) throw tooDeepError(fileName);
     throw error;
   }
+}
+
+/**
+ * Parses the text of a spec file without validating it: strict JSON when the name ends in
+ * `.json` (any case), YAML 1.2 otherwise, after dropping a byte order mark. `emptyError`
+ * builds the error for a file that is empty or contains only comments. Throws a UserError
+ * for any syntax error.
+ */
+export function parseSpecText(text: string, fileName: string, emptyError: (fileName: string) => UserError): ParsedText {
+  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (withoutBom.trim() === '') throw emptyError(fileName);
+
+  return isJsonName(fileName) ? parseJson(withoutBom, fileName) : parseYaml(withoutBom, fileName, emptyError);
+}
+
+export function isJsonName(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith('.json');
 }
 
 /**
@@ -67,7 +95,7 @@ function requireValidOverride(rate: number): void {
 }
 
 function missingLearningRateError(fileName: string | undefined): UserError {
-  const line = fileName?.toLowerCase().endsWith('.json') ? '"learning_rate": 0.5' : 'learning_rate: 0.5';
+  const line = fileName !== undefined && isJsonName(fileName) ? '"learning_rate": 0.5' : 'learning_rate: 0.5';
   const fileEs = fileName === undefined ? 'El archivo' : `El archivo ${fileName}`;
   const fileEn = fileName === undefined ? 'The file' : `File ${fileName}`;
   return userError(
@@ -76,20 +104,25 @@ function missingLearningRateError(fileName: string | undefined): UserError {
   );
 }
 
-/** Largest spec file read; a network spec is a few kilobytes. */
+/** Largest spec file read; a network or homework spec is a few kilobytes. */
 const maxSpecBytes = 1 << 20;
 
-function readSpecFile(path: string, displayName: string): string {
+/**
+ * Reads a spec file of at most 1 MiB as UTF-8 text, without a byte order mark. Messages name
+ * the file as `displayName` and what it describes with `kind`. Throws a UserError when the
+ * file is missing, unreadable, too large, not a regular file or not UTF-8.
+ */
+export function readSpecFile(path: string, displayName: string, kind: SpecKindWords = networkWords): string {
   let bytes: Buffer;
   try {
     // Only regular files: a FIFO would block and /dev/zero would never end.
     const stats = statSync(path);
-    if (stats.isFile() && stats.size > maxSpecBytes) throw tooLargeError(displayName, stats.size);
-    if (!stats.isFile() && !stats.isDirectory()) throw notRegularFileError(displayName);
+    if (stats.isFile() && stats.size > maxSpecBytes) throw tooLargeError(displayName, stats.size, kind);
+    if (!stats.isFile() && !stats.isDirectory()) throw notRegularFileError(displayName, kind);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw readError(displayName, error);
+    throw readError(displayName, error, kind);
   }
 
   try {
@@ -103,7 +136,7 @@ function readSpecFile(path: string, displayName: string): string {
   }
 }
 
-function readError(path: string, error: unknown): UserError {
+function readError(path: string, error: unknown, kind: SpecKindWords): UserError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') {
     return userError(
@@ -113,8 +146,8 @@ function readError(path: string, error: unknown): UserError {
   }
   if (code === 'EISDIR') {
     return userError(
-      `${path} es una carpeta, no un archivo. Indica el archivo .yaml o .json de la red.`,
-      `${path} is a folder, not a file. Give the .yaml or .json file of the network.`,
+      `${path} es una carpeta, no un archivo. Indica el archivo .yaml o .json de ${kind.definite.es}.`,
+      `${path} is a folder, not a file. Give the .yaml or .json file of ${kind.definite.en}.`,
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
@@ -143,17 +176,17 @@ function tooDeepError(path: string): UserError {
   );
 }
 
-function tooLargeError(path: string, size: number): UserError {
+function tooLargeError(path: string, size: number, kind: SpecKindWords): UserError {
   return userError(
-    `El archivo ${path} mide ${size} bytes, más que el máximo de ${maxSpecBytes} para una red. Revisa que sea el archivo .yaml o .json correcto.`,
-    `File ${path} is ${size} bytes, more than the maximum of ${maxSpecBytes} for a network. Check that it is the right .yaml or .json file.`,
+    `El archivo ${path} mide ${size} bytes, más que el máximo de ${maxSpecBytes} para ${kind.indefinite.es}. Revisa que sea el archivo .yaml o .json correcto.`,
+    `File ${path} is ${size} bytes, more than the maximum of ${maxSpecBytes} for ${kind.indefinite.en}. Check that it is the right .yaml or .json file.`,
   );
 }
 
-function notRegularFileError(path: string): UserError {
+function notRegularFileError(path: string, kind: SpecKindWords): UserError {
   return userError(
-    `${path} no es un archivo normal (es un dispositivo, una tubería o un socket). Indica el archivo .yaml o .json de la red.`,
-    `${path} is not a regular file (it is a device, a pipe or a socket). Give the .yaml or .json file of the network.`,
+    `${path} no es un archivo normal (es un dispositivo, una tubería o un socket). Indica el archivo .yaml o .json de ${kind.definite.es}.`,
+    `${path} is not a regular file (it is a device, a pipe or a socket). Give the .yaml or .json file of ${kind.definite.en}.`,
   );
 }
 
@@ -164,13 +197,13 @@ function parseDocumentWithLines(text: string): { doc: Document; lines: LineCount
   return { doc, lines };
 }
 
-function parseYaml(text: string, fileName: string): ParsedText {
+function parseYaml(text: string, fileName: string, emptyError: (fileName: string) => UserError): ParsedText {
   const { doc, lines } = parseDocumentWithLines(text);
 
   const syntaxError = doc.errors[0];
   if (syntaxError !== undefined) throw yamlSyntaxError(fileName, syntaxError);
 
-  if (doc.contents === null) throw emptyFileError(fileName);
+  if (doc.contents === null) throw emptyError(fileName);
 
   const data = documentToJs(doc, fileName);
   return { data, source: new YamlSource(fileName, text, doc, lines) };

@@ -3,7 +3,7 @@ import type { LossName } from '../losses/index.js';
 import { findSemanticFault } from './checks.js';
 import { faultFromIssue, pickIssue } from './issues.js';
 import { specSchema, type SpecData } from './schema.js';
-import { formatValue, specError, type SpecSource } from './source.js';
+import { formatValue, specError, type SpecFault, type SpecPath, type SpecSource } from './source.js';
 import { defaultDisplay, type Display, type Layer, type Problem, type Rounding } from './spec.js';
 
 /** A problem as read from a file, where the learning rate may be left to the command line. */
@@ -16,6 +16,9 @@ export type ProblemSpec = Omit<Problem, 'learningRate'> & { readonly learningRat
  */
 export function validateSpec(data: unknown, source: SpecSource): ProblemSpec {
   requireMapping(data, source);
+
+  const homework = homeworkKeyFault(data);
+  if (homework !== undefined) throw specError(source, homework);
 
   const parsed = specSchema.safeParse(data);
   if (!parsed.success) {
@@ -30,7 +33,7 @@ export function validateSpec(data: unknown, source: SpecSource): ProblemSpec {
   return toProblemSpec(parsed.data);
 }
 
-function requireMapping(data: unknown, source: SpecSource): void {
+function requireMapping(data: unknown, source: SpecSource): asserts data is object {
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   if (isMapping) return;
 
@@ -42,6 +45,31 @@ function requireMapping(data: unknown, source: SpecSource): void {
     es: `el contenido debe ser una sección de claves (network, learning_rate, display), pero es ${kindEs}: \`${written}\`. Empieza el archivo con la clave \`network:\`.`,
     en: `the content must be a mapping of keys (network, learning_rate, display), but it is ${kindEn}: \`${written}\`. Start the file with the key \`network:\`.`,
   });
+}
+
+/** Top-level keys that a homework spec has and a network spec does not. */
+const homeworkOnlyKeys = ['id', 'ask', 'values', 'quality', 'deadline', 'submission'];
+
+/**
+ * Finds a key that only homework specs have, such as `ask` or `network.sizes`, so that a
+ * homework file given in place of a network is named as such instead of as an unknown key.
+ */
+function homeworkKeyFault(data: object): SpecFault | undefined {
+  const network: unknown = (data as Record<string, unknown>)['network'];
+  const topKey = homeworkOnlyKeys.find((key) => Object.hasOwn(data, key));
+  const hasSizes = network !== null && typeof network === 'object' && Object.hasOwn(network, 'sizes');
+  let path: SpecPath | undefined;
+  if (topKey !== undefined) path = [topKey];
+  else if (hasSizes) path = ['network', 'sizes'];
+  if (path === undefined) return undefined;
+
+  const key = path.join('.');
+  return {
+    path,
+    atKey: true,
+    es: `la clave \`${key}\` es de una especificación de tarea, no de una red: este archivo parece una tarea. Una red tiene solo las claves network (con input, target, layers y loss), learning_rate y display. Indica el archivo de una red, como exercises/clase6.yaml.`,
+    en: `the key \`${key}\` belongs to a homework spec, not to a network: this file looks like a homework. A network has only the keys network (with input, target, layers and loss), learning_rate and display. Give the file of a network, such as exercises/clase6.yaml.`,
+  };
 }
 
 function toProblemSpec(data: SpecData): ProblemSpec {

@@ -1,10 +1,8 @@
-import { realpathSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
 import { UserError } from '../../errors.js';
 import { cliMessages } from '../../i18n/cli.js';
-import { writeFileAtomically } from '../../io/write.js';
 import { loadProblem, requireLearningRate } from '../../network/load.js';
 import { parseParameterName, sameParameter, type ParameterRef } from '../../network/notation.js';
 import type { Problem, Rounding } from '../../network/spec.js';
@@ -13,6 +11,7 @@ import { solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
 import { markdownToPdf } from '../../render/pdf/markdown-pdf.js';
 import { lastValue, report, type CommandContext } from '../context.js';
+import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
 
 const deriveFormats = ['md', 'pdf', 'json'] as const;
@@ -94,18 +93,12 @@ async function runDerive(context: CommandContext, args: DeriveArguments): Promis
   if (formats.includes('json')) files.push(['derivation.json', solutionJson(derivation)]);
 
   const targets = files.map(([name]) => join(outDirectory, name));
-  for (const target of targets) rejectInputAsOutput(target, specPath);
+  for (const target of targets) rejectInputAsOutput(target, [specPath]);
   for (const [name, content] of files) {
     const path = join(outDirectory, name);
     writeOutput(path, content);
     if (!name.endsWith('.svg')) report(context, args.quiet === true, context.messages.wrote(displayPath(context.io.cwd, path)));
   }
-}
-
-/** Show a path relative to the working folder when it lies inside it, else absolute. */
-function displayPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
 function applyOverrides(problem: Problem, args: DeriveArguments): Problem {
@@ -119,35 +112,8 @@ function applyOverrides(problem: Problem, args: DeriveArguments): Problem {
   return { ...problem, display };
 }
 
-function requireNonEmpty(option: string, value: string): void {
-  if (value.trim() !== '') return;
-  throw new UserError((lang) => cliMessages[lang].emptyValue(option));
-}
-
-/** Reject an output path that is, or links to, the input file: the input is never changed. */
-function rejectInputAsOutput(target: string, input: string): void {
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return path;
-    }
-  };
-  if (real(target) === real(input)) throw new UserError((lang) => cliMessages[lang].wouldOverwriteInput(target));
-}
-
 function uniqueParameters(parameters: ParameterRef[]): ParameterRef[] {
   return parameters.filter((p, index) => parameters.findIndex((q) => sameParameter(p, q)) === index);
-}
-
-/** Write one output file; a file-system failure is the user's to fix (exit code 1), not a bug. */
-function writeOutput(path: string, content: string | Buffer): void {
-  try {
-    writeFileAtomically(path, content);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError((lang) => cliMessages[lang].writeFailed(path, code));
-  }
 }
 
 function parseParameter(text: string): ParameterRef {

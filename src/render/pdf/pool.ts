@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { userError } from '../../errors.js';
 import type { Problem } from '../../network/spec.js';
 import type { PdfOptions } from './markdown-pdf.js';
-import type { PdfJob, PdfJobResult } from './worker.js';
+import type { PdfJob, PdfJobResult, SolutionSources } from './worker.js';
 
 /**
  * Worker threads that write PDFs in parallel, for batches of documents. Each worker keeps
@@ -11,7 +11,7 @@ import type { PdfJob, PdfJobResult } from './worker.js';
  */
 export class PdfPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: unknown) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: { pdf: Buffer; sources?: SolutionSources }) => void; reject: (error: unknown) => void }>();
   private nextId = 0;
 
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
@@ -23,19 +23,26 @@ export class PdfPool {
   }
 
   /** Render Markdown (with its images) to PDF in a worker. */
-  render(markdown: string, options: PdfOptions): Promise<Buffer> {
+  async render(markdown: string, options: PdfOptions): Promise<Buffer> {
     const images = options.images === undefined ? undefined : [...options.images];
-    return this.submit((id) => ({ id, markdown, options: { ...options, images } }));
+    return (await this.submit((id) => ({ id, markdown, options: { ...options, images } }))).pdf;
   }
 
   /** Derive a problem's worked solution and render it to PDF, all in a worker. */
-  renderSolution(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<Buffer> {
-    return this.submit((id) => ({ id, problem, options }));
+  async renderSolution(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<Buffer> {
+    return (await this.submit((id) => ({ id, problem, options, withSources: false }))).pdf;
   }
 
-  private submit(makeJob: (id: number) => PdfJob): Promise<Buffer> {
+  /** Like renderSolution, and also return the solution's Markdown and images, to be written beside the PDF. */
+  async solutionDocuments(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<{ pdf: Buffer } & SolutionSources> {
+    const { pdf, sources } = await this.submit((id) => ({ id, problem, options, withSources: true }));
+    if (sources === undefined) throw new Error('PDF worker returned no sources');
+    return { pdf, ...sources };
+  }
+
+  private submit(makeJob: (id: number) => PdfJob): Promise<{ pdf: Buffer; sources?: SolutionSources }> {
     const id = this.nextId++;
-    return new Promise<Buffer>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.workers[id % this.workers.length]!.postMessage(makeJob(id));
     });
@@ -49,7 +56,10 @@ export class PdfPool {
     const waiting = this.pending.get(result.id);
     if (waiting === undefined) return;
     this.pending.delete(result.id);
-    if ('pdf' in result) waiting.resolve(Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength));
+    if ('pdf' in result) {
+      const pdf = Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
+      waiting.resolve(result.sources === undefined ? { pdf } : { pdf, sources: result.sources });
+    }
     else if ('userError' in result) waiting.reject(userError(result.userError.es, result.userError.en));
     else waiting.reject(new Error(`PDF worker failed: ${result.error}`));
   }

@@ -13,16 +13,22 @@ import { markdownToPdf, type PdfOptions } from './markdown-pdf.js';
  */
 export type PdfJob =
   | { readonly id: number; readonly markdown: string; readonly options: Omit<PdfOptions, 'images'> & { readonly images?: [string, string][] } }
-  | { readonly id: number; readonly problem: Problem; readonly options: Omit<PdfOptions, 'images'> };
+  | { readonly id: number; readonly problem: Problem; readonly options: Omit<PdfOptions, 'images'>; readonly withSources: boolean };
+
+/** A worked solution's Markdown and images, sent back with its PDF when asked for. */
+export interface SolutionSources {
+  readonly markdown: string;
+  readonly images: [string, string][];
+}
 
 export type PdfJobResult =
-  | { readonly id: number; readonly pdf: Uint8Array }
+  | { readonly id: number; readonly pdf: Uint8Array; readonly sources?: SolutionSources }
   | { readonly id: number; readonly userError: { readonly es: string; readonly en: string } }
   | { readonly id: number; readonly error: string };
 
 parentPort?.on('message', (job: PdfJob) => {
   run(job).then(
-    (pdf) => parentPort!.postMessage({ id: job.id, pdf } satisfies PdfJobResult, [pdf.buffer as ArrayBuffer]),
+    ({ pdf, sources }) => parentPort!.postMessage({ id: job.id, pdf, ...(sources && { sources }) } satisfies PdfJobResult, [pdf.buffer as ArrayBuffer]),
     (error: unknown) => {
       const result: PdfJobResult =
         error instanceof UserError
@@ -33,10 +39,12 @@ parentPort?.on('message', (job: PdfJob) => {
   );
 });
 
-function run(job: PdfJob): Promise<Buffer> {
-  if ('markdown' in job) return markdownToPdf(job.markdown, { ...job.options, images: new Map(job.options.images ?? []) });
+async function run(job: PdfJob): Promise<{ pdf: Buffer; sources?: SolutionSources }> {
+  if ('markdown' in job) return { pdf: await markdownToPdf(job.markdown, { ...job.options, images: new Map(job.options.images ?? []) }) };
 
   const derivation = derive(job.problem);
   const markdown = solutionMarkdown(derivation, { lang: job.options.lang, format: job.problem.display });
-  return markdownToPdf(markdown, { ...job.options, images: solutionImages(derivation, job.problem.display) });
+  const images = solutionImages(derivation, job.problem.display);
+  const pdf = await markdownToPdf(markdown, { ...job.options, images });
+  return job.withSources ? { pdf, sources: { markdown, images: [...images] } } : { pdf };
 }

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Argv, CommandModule, Options } from 'yargs';
+import { derive } from '../../derivation/derive.js';
+import { UserError } from '../../errors.js';
+import { documentNames, drawVariants, safeFolderName } from '../../homework/generate.js';
+import { answerKeyCsv, answerKeyJson, type CsvStyle } from '../../homework/key.js';
+import { loadHomework } from '../../homework/load.js';
+import { loadRoster } from '../../homework/roster.js';
+import { homeworkSheetMarkdown } from '../../homework/sheet.js';
+import type { HomeworkSpec } from '../../homework/spec.js';
+import type { Variant } from '../../homework/variant.js';
+import { cliMessages } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
+import { networkDiagram } from '../../render/diagram.js';
+import { diagramFileName, solutionImages } from '../../render/images.js';
+import { solutionMarkdown } from '../../render/markdown.js';
+import { PdfPool } from '../../render/pdf/pool.js';
+import { lastValue, report, type CommandContext } from '../context.js';
+import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
+import { parseFormats } from '../options.js';
+import { Progress } from '../progress.js';
+
+const homeworkFormats = ['md', 'pdf'] as const;
+type HomeworkFormat = (typeof homeworkFormats)[number];
+
+interface HomeworkArguments {
+  spec: string;
+  roster?: string;
+  secret?: string;
+  format?: string[];
+  out?: string;
+  paper?: string;
+  csv?: string;
+  quiet?: boolean;
+}
+
+/** `cadena homework SPEC --roster FILE`: one variant per student, sheets, solutions and the answer key. */
+export function homeworkCommand(context: CommandContext): CommandModule<object, HomeworkArguments> {
+  const m = context.messages.homework;
+  const options: Record<string, Options> = {
+    roster: { type: 'string', describe: m.roster, demandOption: true },
+    secret: { type: 'string', describe: m.secret },
+    format: { type: 'string', array: true, describe: m.format },
+    out: { type: 'string', describe: m.out },
+    paper: { type: 'string', choices: ['a4', 'letter'], describe: context.messages.derive.paper },
+    csv: { type: 'string', choices: ['semicolon', 'comma'], describe: m.csv },
+  };
+  for (const option of Object.values(options)) if (option.array !== true) option.coerce = lastValue;
+  context.optionNames.push(...Object.keys(options));
+
+  return {
+    command: 'homework <spec>',
+    describe: m.describe,
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('spec', { type: 'string', describe: m.spec, demandOption: true })
+        .options(options)
+        .example('$0 homework exercises/tarea-clase6.yaml --roster exercises/lista-clase6.csv', m.example) as unknown as Argv<HomeworkArguments>,
+    handler: (args) => {
+      context.action = () => runHomework(context, args);
+    },
+  };
+}
+
+async function runHomework(context: CommandContext, args: HomeworkArguments): Promise<void> {
+  const { cwd } = context.io;
+  requireNonEmpty('spec', args.spec);
+  requireNonEmpty('--roster', args.roster ?? '');
+  if (args.out !== undefined) requireNonEmpty('--out', args.out);
+  const specPath = resolve(cwd, args.spec);
+  const rosterPath = resolve(cwd, args.roster!);
+  const spec = loadHomework(specPath, args.spec);
+  const students = loadRoster(rosterPath, args.roster);
+  const formats = parseFormats<HomeworkFormat>(args.format, homeworkFormats, ['md', 'pdf']);
+  const outDirectory = resolve(cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
+  const quiet = args.quiet === true;
+  const showProgress = context.io.isTTY && !quiet;
+  const inputs = [specPath, rosterPath];
+
+  const secret = courseSecret(context, args.secret, outDirectory, inputs, quiet);
+  const drawing = new Progress(context.io, showProgress, context.messages.homework.variants, students.length);
+  const variants = drawVariants(spec, students, secret, (done) => drawing.update(done));
+
+  const write = (relativePath: string, content: string | Buffer, durable = false) => {
+    const path = join(outDirectory, relativePath);
+    rejectInputAsOutput(path, inputs);
+    writeOutput(path, content, { durable });
+  };
+  const csvStyle: CsvStyle = args.csv === 'comma' ? 'comma' : 'semicolon';
+  write('answer-key.json', answerKeyJson(spec, variants), true);
+  write('answer-key.csv', answerKeyCsv(variants, csvStyle), true);
+
+  const documents = new Progress(context.io, showProgress, context.messages.homework.documents, variants.length * 2);
+  await writeDocuments(spec, variants, { lang: context.lang, formats, paper: args.paper === 'letter' ? 'LETTER' : 'A4', write, progress: documents });
+  report(context, quiet, context.messages.homework.done(variants.length, displayPath(cwd, outDirectory)));
+}
+
+interface DocumentOptions {
+  readonly lang: Lang;
+  readonly formats: readonly HomeworkFormat[];
+  readonly paper: 'A4' | 'LETTER';
+  readonly write: (relativePath: string, content: string | Buffer) => void;
+  readonly progress: Progress;
+}
+
+/**
+ * Write each student's sheet and worked solution. PDFs are rendered by worker threads;
+ * a worked solution is derived in the worker too, which sends back its Markdown and images.
+ */
+async function writeDocuments(spec: HomeworkSpec, variants: readonly Variant[], options: DocumentOptions): Promise<void> {
+  const { lang, formats, paper, write, progress } = options;
+  const names = documentNames[lang];
+  const withMarkdown = formats.includes('md');
+  const pool = formats.includes('pdf') ? new PdfPool() : null;
+  let done = 0;
+  const finished = () => progress.update(++done);
+
+  try {
+    const jobs = variants.flatMap((variant) => {
+      const folder = safeFolderName(variant.student.id);
+      const sheetFolder = join(names.sheets, folder);
+      const solutionFolder = join(names.solutions, folder);
+      const { problem } = variant;
+
+      const sheet = homeworkSheetMarkdown(spec, variant, lang);
+      const diagram = networkDiagram(problem.network, { format: problem.display, input: problem.samples[0]!.input });
+      if (withMarkdown) {
+        write(join(sheetFolder, `${names.sheet}.md`), sheet);
+        write(join(sheetFolder, diagramFileName()), diagram);
+      }
+      if (pool === null) {
+        const derivation = derive(problem);
+        write(join(solutionFolder, `${names.solution}.md`), solutionMarkdown(derivation, { lang, format: problem.display }));
+        for (const [name, svg] of solutionImages(derivation, problem.display)) write(join(solutionFolder, name), svg);
+        finished();
+        finished();
+        return [];
+      }
+
+      const sheetPdf = pool
+        .render(sheet, { lang, paper, documentName: `${names.sheet}.md`, images: new Map([[diagramFileName(), diagram]]) })
+        .then((pdf) => {
+          write(join(sheetFolder, `${names.sheet}.pdf`), pdf);
+          finished();
+        });
+      const solution = pool.solutionDocuments(problem, { lang, paper, documentName: `${names.solution}.md` }).then(({ pdf, markdown, images }) => {
+        write(join(solutionFolder, `${names.solution}.pdf`), pdf);
+        if (withMarkdown) {
+          write(join(solutionFolder, `${names.solution}.md`), markdown);
+          for (const [name, svg] of images) write(join(solutionFolder, name), svg);
+        }
+        finished();
+      });
+      return [sheetPdf, solution];
+    });
+    await Promise.all(jobs);
+  } finally {
+    await pool?.close();
+  }
+}
+
+const secretFileName = 'course-secret.txt';
+
+/**
+ * The course secret: --secret, else CADENA_SECRET, else course-secret.txt in the output
+ * folder, created with 32 random bytes the first time so that later runs reuse it.
+ */
+function courseSecret(context: CommandContext, option: string | undefined, outDirectory: string, inputs: readonly string[], quiet: boolean): string {
+  if (option !== undefined) {
+    requireNonEmpty('--secret', option);
+    return option;
+  }
+  const fromEnvironment = process.env.CADENA_SECRET;
+  if (fromEnvironment !== undefined && fromEnvironment.trim() !== '') return fromEnvironment;
+
+  const path = join(outDirectory, secretFileName);
+  if (existsSync(path)) {
+    const stored = readSecretFile(path);
+    if (stored === '') throw new UserError((lang) => cliMessages[lang].homework.secretEmpty(path));
+    return stored;
+  }
+  const created = randomBytes(32).toString('base64url');
+  rejectInputAsOutput(path, inputs);
+  writeOutput(path, `${created}\n`);
+  report(context, quiet, context.messages.homework.secretCreated(displayPath(context.io.cwd, path)));
+  return created;
+}
+
+function readSecretFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserError((lang) => cliMessages[lang].homework.secretUnreadable(path, code));
+  }
+}

@@ -1,0 +1,86 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Problem } from '../network/spec.js';
+import type { Interval } from './arithmetic.js';
+import { mistakeModels } from './mistakes.js';
+import type { HomeworkSpec } from './spec.js';
+import type { Variant } from './variant.js';
+
+/** How a CSV file is written: for a Spanish spreadsheet (BOM, `;`, decimal comma) or plain (`,`, decimal point). */
+export type CsvStyle = 'semicolon' | 'comma';
+
+/**
+ * The instructor's answer key: per student, the variant (in the network spec form), and
+ * per item the right value at full precision, the interval a rounding student may land
+ * in, and each known mistake's value and interval.
+ */
+export function answerKeyJson(spec: HomeworkSpec, variants: readonly Variant[]): string {
+  const models = new Map<string, { id: string; description: { es: string; en: string } }>();
+  for (const variant of variants) {
+    for (const model of mistakeModels(variant.problem)) models.set(model.id, { id: model.id, description: model.description });
+  }
+  const key = {
+    homework: spec.id,
+    title: spec.title,
+    deadline: spec.deadline,
+    subject: spec.submission.subject,
+    display: { digits: spec.display.digits, rounding: spec.display.rounding, decimal_comma: spec.display.decimalComma },
+    mistake_models: [...models.values()],
+    students: variants.map((variant) => ({
+      id: variant.student.id,
+      name: variant.student.name,
+      email: variant.student.email,
+      variant: variant.code,
+      network: networkSpec(variant.problem),
+      lr: variant.problem.learningRate,
+      items: variant.answers.map(({ item, value, interval, mistakes }) => ({
+        name: item.name,
+        kind: item.kind,
+        layer: item.layer,
+        row: item.row,
+        col: item.col,
+        ...(item.output !== null && { output: item.output }),
+        value,
+        interval,
+        mistakes: mistakes.map((mistake) => ({ model: mistake.model, value: mistake.value, interval: mistake.interval })),
+      })),
+    })),
+  };
+  return `${JSON.stringify(key, null, 2)}\n`;
+}
+
+/** The variant as a network spec file would give it (snake_case, input and target inside). */
+export function networkSpec(problem: Problem): object {
+  const sample = problem.samples[0]!;
+  return {
+    input: sample.input,
+    target: sample.target,
+    layers: problem.network.layers.map((layer) => ({
+      weights: layer.weights,
+      bias: layer.bias,
+      activation: layer.activation,
+      ...((layer.activation === 'leaky_relu' || layer.activation === 'elu') && { alpha: layer.alpha }),
+    })),
+    loss: problem.network.loss,
+  };
+}
+
+/** One row per student and item: the same facts as the JSON key, for a spreadsheet. */
+export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): string {
+  const number = (value: number) => (style === 'semicolon' ? String(value).replace('.', ',') : String(value));
+  const interval = ([low, high]: Interval) => [number(low), number(high)];
+  const rows = variants.flatMap((variant) =>
+    variant.answers.map(({ item, value, interval: range, mistakes }) => [
+      variant.student.id,
+      variant.student.name,
+      variant.student.email,
+      variant.code,
+      item.name,
+      number(value),
+      ...interval(range),
+      mistakes.map((mistake) => `${mistake.model}=${number(mistake.value)}`).join(' '),
+    ]),
+  );
+  const header = ['id', 'name', 'email', 'variant', 'item', 'value', 'low', 'high', 'mistakes'];
+  const text = stringify([header, ...rows], { delimiter: style === 'semicolon' ? ';' : ',', record_delimiter: 'unix' });
+  return style === 'semicolon' ? `\uFEFF${text}` : text;
+}

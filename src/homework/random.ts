@@ -1,0 +1,70 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { ValueDraw } from './spec.js';
+
+/**
+ * A deterministic stream of random numbers: SHA-256 of the seed and a block counter. The
+ * same seed gives the same numbers on every machine and Node.js version.
+ */
+export class SeededRandom {
+  private buffer = Buffer.alloc(0);
+  private offset = 0;
+  private counter = 0n;
+
+  constructor(private readonly seed: Buffer) {}
+
+  /** A uniform integer in [0, n), without modulo bias. */
+  integer(n: number): number {
+    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new Error(`integer(${n}) needs 1 ≤ n ≤ 2³²`);
+    const limit = 2 ** 32 - (2 ** 32 % n);
+    for (;;) {
+      const value = this.uint32();
+      if (value < limit) return value % n;
+    }
+  }
+
+  private uint32(): number {
+    if (this.offset + 4 > this.buffer.length) {
+      const counter = Buffer.alloc(8);
+      counter.writeBigUInt64BE(this.counter++);
+      this.buffer = createHash('sha256').update(this.seed).update(counter).digest();
+      this.offset = 0;
+    }
+    const value = this.buffer.readUInt32BE(this.offset);
+    this.offset += 4;
+    return value;
+  }
+}
+
+/** Student ids are compared as the roster compares them: trimmed, Unicode NFC, lower case. */
+function studentKey(studentId: string): string {
+  return studentId.trim().normalize('NFC').toLowerCase();
+}
+
+/**
+ * The seed of a student's variant: it depends on the course secret, the homework id, the
+ * student id and the attempt number (a draw that fails the quality checks is re-drawn
+ * with the next attempt), and on nothing else, so no roster change moves anyone's numbers.
+ */
+export function variantSeed(secret: string, homeworkId: string, studentId: string, attempt: number): Buffer {
+  return createHmac('sha256', secret).update(JSON.stringify(['variant', homeworkId, studentKey(studentId), attempt])).digest();
+}
+
+/** Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is not misread. */
+const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The short code printed on a student's sheet and expected in the e-mail subject: 6 characters, 30 bits. */
+export function variantCode(secret: string, homeworkId: string, studentId: string): string {
+  const digest = createHmac('sha256', secret).update(JSON.stringify(['code', homeworkId, studentKey(studentId)])).digest();
+  let code = '';
+  for (let i = 0; i < 6; i++) code += codeAlphabet[digest[i]! % 32];
+  return code;
+}
+
+/** Draw one value: an element of the list, or a point of the range's decimal grid. */
+export function drawValue(random: SeededRandom, draw: ValueDraw): number {
+  if (draw.kind === 'list') return draw.values[random.integer(draw.values.length)]!;
+  const scale = 10 ** draw.decimals;
+  const low = Math.round(draw.min * scale);
+  const high = Math.round(draw.max * scale);
+  return (low + random.integer(high - low + 1)) / scale;
+}
