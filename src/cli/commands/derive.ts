@@ -9,7 +9,6 @@ import type { Problem, Rounding } from '../../network/spec.js';
 import { solutionJson } from '../../render/json.js';
 import { solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
-import { markdownToPdf } from '../../render/pdf/markdown-pdf.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
@@ -87,6 +86,8 @@ async function runDerive(context: CommandContext, args: DeriveArguments): Promis
   }
   if (formats.includes('pdf')) {
     const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
+    // Loaded only when asked for: MathJax and pdfkit take memory and startup time.
+    const { markdownToPdf } = await import('../../render/pdf/markdown-pdf.js');
     const pdf = await markdownToPdf(markdown, { lang: context.lang, paper, documentName: `${baseName}.md`, images });
     files.push([`${baseName}.pdf`, pdf]);
   }

@@ -106,59 +106,65 @@ interface DocumentOptions {
 }
 
 /**
- * Write each student's sheet and worked solution. PDFs are rendered by worker threads;
- * a worked solution is derived in the worker too, which sends back its Markdown and images.
+ * Write each student's sheet and worked solution. Markdown is written here and PDFs are
+ * rendered by worker threads, which then need neither the symbolic engine nor its memory.
+ * Students are prepared only a few ahead of the workers, which bounds memory.
  */
 async function writeDocuments(spec: HomeworkSpec, variants: readonly Variant[], options: DocumentOptions): Promise<void> {
   const { lang, formats, paper, write, progress } = options;
   const names = documentNames[lang];
-  const withMarkdown = formats.includes('md');
   const pool = formats.includes('pdf') ? new PdfPool() : null;
+  const ahead = new Set<Promise<void>>();
   let done = 0;
   const finished = () => progress.update(++done);
 
   try {
-    const jobs = variants.flatMap((variant) => {
-      const folder = safeFolderName(variant.student.id);
-      const sheetFolder = join(names.sheets, folder);
-      const solutionFolder = join(names.solutions, folder);
-      const { problem } = variant;
-
-      const sheet = homeworkSheetMarkdown(spec, variant, lang);
-      const diagram = networkDiagram(problem.network, { format: problem.display, input: problem.samples[0]!.input });
-      if (withMarkdown) {
-        write(join(sheetFolder, `${names.sheet}.md`), sheet);
-        write(join(sheetFolder, diagramFileName()), diagram);
+    for (const variant of variants) {
+      const documents = studentDocuments(spec, variant, lang);
+      const folders = { sheet: join(names.sheets, documents.folder), solution: join(names.solutions, documents.folder) };
+      if (formats.includes('md')) {
+        write(join(folders.sheet, `${names.sheet}.md`), documents.sheet);
+        for (const [name, svg] of documents.sheetImages) write(join(folders.sheet, name), svg);
+        write(join(folders.solution, `${names.solution}.md`), documents.solution);
+        for (const [name, svg] of documents.solutionImages) write(join(folders.solution, name), svg);
       }
       if (pool === null) {
-        const derivation = derive(problem);
-        write(join(solutionFolder, `${names.solution}.md`), solutionMarkdown(derivation, { lang, format: problem.display }));
-        for (const [name, svg] of solutionImages(derivation, problem.display)) write(join(solutionFolder, name), svg);
         finished();
         finished();
-        return [];
+        continue;
       }
 
-      const sheetPdf = pool
-        .render(sheet, { lang, paper, documentName: `${names.sheet}.md`, images: new Map([[diagramFileName(), diagram]]) })
-        .then((pdf) => {
-          write(join(sheetFolder, `${names.sheet}.pdf`), pdf);
+      const pdfs = Promise.all([
+        pool.render(documents.sheet, { lang, paper, documentName: `${names.sheet}.md`, images: documents.sheetImages }).then((pdf) => {
+          write(join(folders.sheet, `${names.sheet}.pdf`), pdf);
           finished();
-        });
-      const solution = pool.solutionDocuments(problem, { lang, paper, documentName: `${names.solution}.md` }).then(({ pdf, markdown, images }) => {
-        write(join(solutionFolder, `${names.solution}.pdf`), pdf);
-        if (withMarkdown) {
-          write(join(solutionFolder, `${names.solution}.md`), markdown);
-          for (const [name, svg] of images) write(join(solutionFolder, name), svg);
-        }
-        finished();
-      });
-      return [sheetPdf, solution];
-    });
-    await Promise.all(jobs);
+        }),
+        pool.render(documents.solution, { lang, paper, documentName: `${names.solution}.md`, images: documents.solutionImages }).then((pdf) => {
+          write(join(folders.solution, `${names.solution}.pdf`), pdf);
+          finished();
+        }),
+      ]).then(() => undefined);
+      ahead.add(pdfs);
+      void pdfs.finally(() => ahead.delete(pdfs)).catch(() => undefined);
+      while (ahead.size >= 2 * pool.size) await Promise.race(ahead);
+    }
+    await Promise.all(ahead);
   } finally {
     await pool?.close();
   }
+}
+
+/** A student's sheet and worked solution as Markdown, with the images each refers to. */
+function studentDocuments(spec: HomeworkSpec, variant: Variant, lang: Lang) {
+  const { problem } = variant;
+  const derivation = derive(problem);
+  return {
+    folder: safeFolderName(variant.student.id),
+    sheet: homeworkSheetMarkdown(spec, variant, lang),
+    sheetImages: new Map([[diagramFileName(), networkDiagram(problem.network, { format: problem.display, input: problem.samples[0]!.input })]]),
+    solution: solutionMarkdown(derivation, { lang, format: problem.display }),
+    solutionImages: solutionImages(derivation, problem.display),
+  };
 }
 
 const secretFileName = 'course-secret.txt';

@@ -5,78 +5,146 @@ import type { Problem } from '../../network/spec.js';
 import type { PdfOptions } from './markdown-pdf.js';
 import type { PdfJob, PdfJobResult, SolutionSources } from './worker.js';
 
+type JobResult = { pdf: Buffer; sources?: SolutionSources };
+
+/** V8 heap limits of a worker, in MB. */
+export interface WorkerLimits {
+  readonly maxYoungGenerationSizeMb: number;
+  readonly maxOldGenerationSizeMb: number | undefined;
+}
+
+const batchLimits: WorkerLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 };
+
+interface Waiting {
+  readonly job: PdfJob;
+  /** Set when the job already ran out of memory once, in a worker with the batch's memory limit. */
+  readonly retried?: boolean;
+  readonly resolve: (result: JobResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
- * Worker threads that write PDFs in parallel, for batches of documents. Each worker keeps
- * its own MathJax and formula caches, so a batch is spread round-robin to keep them warm.
+ * Worker threads that write PDFs in parallel, for batches of documents. Jobs wait in one
+ * queue and each worker takes the next as soon as it is done, so long and short documents
+ * spread evenly and only a few jobs are in flight at a time. Each worker keeps its own
+ * MathJax and formula caches.
  */
 export class PdfPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (result: { pdf: Buffer; sources?: SolutionSources }) => void; reject: (error: unknown) => void }>();
+  private readonly queue: Waiting[] = [];
+  private readonly running = new Map<number, { readonly worker: Worker; readonly waiting: Waiting }>();
+  private readonly idle: Worker[];
   private nextId = 0;
 
-  constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
-    this.workers = Array.from({ length: size }, () => startWorker());
-    for (const worker of this.workers) {
-      worker.on('message', (result: PdfJobResult) => this.settle(result));
-      worker.on('error', (error) => this.failAll(error));
-    }
+  constructor(
+    size = Math.max(1, Math.min(availableParallelism(), 4)),
+    private readonly limits: WorkerLimits = batchLimits,
+  ) {
+    this.workers = Array.from({ length: size }, () => this.start(true, limits));
+    this.idle = [...this.workers];
+  }
+
+  private start(limited: boolean, limits: WorkerLimits): Worker {
+    const worker = startWorker(limited ? limits : { ...limits, maxOldGenerationSizeMb: undefined });
+    worker.on('message', (result: PdfJobResult) => this.settle(worker, result));
+    worker.on('error', (error) => this.crashed(worker, error));
+    return worker;
   }
 
   /** Render Markdown (with its images) to PDF in a worker. */
   async render(markdown: string, options: PdfOptions): Promise<Buffer> {
     const images = options.images === undefined ? undefined : [...options.images];
-    return (await this.submit((id) => ({ id, markdown, options: { ...options, images } }))).pdf;
+    return (await this.submit({ id: this.nextId++, markdown, options: { ...options, images } })).pdf;
   }
 
   /** Derive a problem's worked solution and render it to PDF, all in a worker. */
   async renderSolution(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<Buffer> {
-    return (await this.submit((id) => ({ id, problem, options, withSources: false }))).pdf;
+    return (await this.submit({ id: this.nextId++, problem, options, withSources: false })).pdf;
   }
 
   /** Like renderSolution, and also return the solution's Markdown and images, to be written beside the PDF. */
   async solutionDocuments(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<{ pdf: Buffer } & SolutionSources> {
-    const { pdf, sources } = await this.submit((id) => ({ id, problem, options, withSources: true }));
+    const { pdf, sources } = await this.submit({ id: this.nextId++, problem, options, withSources: true });
     if (sources === undefined) throw new Error('PDF worker returned no sources');
     return { pdf, ...sources };
   }
 
-  private submit(makeJob: (id: number) => PdfJob): Promise<{ pdf: Buffer; sources?: SolutionSources }> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage(makeJob(id));
-    });
+  /** Number of worker threads. */
+  get size(): number {
+    return this.workers.length;
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private settle(result: PdfJobResult): void {
-    const waiting = this.pending.get(result.id);
-    if (waiting === undefined) return;
-    this.pending.delete(result.id);
-    if ('pdf' in result) {
-      const pdf = Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
-      waiting.resolve(result.sources === undefined ? { pdf } : { pdf, sources: result.sources });
-    }
-    else if ('userError' in result) waiting.reject(userError(result.userError.es, result.userError.en));
-    else waiting.reject(new Error(`PDF worker failed: ${result.error}`));
+  private submit(job: PdfJob): Promise<JobResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
   }
 
-  private failAll(error: unknown): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const waiting = this.queue.shift()!;
+      this.running.set(waiting.job.id, { worker, waiting });
+      worker.postMessage(waiting.job);
+    }
+  }
+
+  private settle(worker: Worker, result: PdfJobResult): void {
+    const entry = this.running.get(result.id);
+    this.idle.push(worker);
+    if (entry !== undefined) {
+      this.running.delete(result.id);
+      const { waiting } = entry;
+      if ('pdf' in result) {
+        const pdf = Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
+        waiting.resolve(result.sources === undefined ? { pdf } : { pdf, sources: result.sources });
+      } else if ('userError' in result) {
+        waiting.reject(userError(result.userError.es, result.userError.en));
+      } else {
+        waiting.reject(new Error(`PDF worker failed: ${result.error}`));
+      }
+    }
+    this.dispatch();
+  }
+
+  /**
+   * A worker died. Its job fails, unless it ran out of memory under the batch's limit: then
+   * it runs again, once, in a worker without the limit. Either way a new worker takes the
+   * dead one's place and the rest of the batch goes on.
+   */
+  private crashed(worker: Worker, error: unknown): void {
+    const index = this.workers.indexOf(worker);
+    const entry = [...this.running.entries()].find(([, running]) => running.worker === worker);
+    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const retry = entry !== undefined && outOfMemory && entry[1].waiting.retried !== true;
+    // After running out of memory, this slot goes on without the cap.
+    const replacement = this.start(!outOfMemory, this.limits);
+    if (index >= 0) this.workers[index] = replacement;
+    this.idle.push(replacement);
+    if (entry !== undefined) {
+      this.running.delete(entry[0]);
+      if (retry) this.queue.unshift({ ...entry[1].waiting, retried: true });
+      else entry[1].waiting.reject(error);
+    }
+    this.dispatch();
   }
 }
 
 /**
  * Start a worker on the compiled worker.js, or on worker.ts through tsx when running from
- * source (tests and benchmarks). A larger young generation halves the time spent in
- * garbage collection, because layout allocates many short-lived objects.
+ * source (tests and benchmarks). A large young generation halves the time spent in garbage
+ * collection, because layout allocates many short-lived objects. The old generation is
+ * capped so that a batch of hundreds of PDFs stays under 500 MB with two workers (see
+ * bench/RESULTS.md for the trade-off between these limits and speed); a
+ * document that needs more is rendered again in a worker without the cap.
  */
-function startWorker(): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+function startWorker(limits: WorkerLimits): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb, ...(limits.maxOldGenerationSizeMb !== undefined && { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb }) };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
 
   // From source, register tsx (a development dependency) inside the worker first.

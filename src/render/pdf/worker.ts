@@ -1,9 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { UserError } from '../../errors.js';
-import { derive } from '../../derivation/derive.js';
 import type { Problem } from '../../network/spec.js';
-import { solutionImages } from '../images.js';
-import { solutionMarkdown } from '../markdown.js';
 import { markdownToPdf, type PdfOptions } from './markdown-pdf.js';
 
 /**
@@ -42,6 +39,13 @@ parentPort?.on('message', (job: PdfJob) => {
 async function run(job: PdfJob): Promise<{ pdf: Buffer; sources?: SolutionSources }> {
   if ('markdown' in job) return { pdf: await markdownToPdf(job.markdown, { ...job.options, images: new Map(job.options.images ?? []) }) };
 
+  // Loaded only for this kind of job: the symbolic engine (mathjs) takes about 85 MB, which
+  // a worker that only lays out Markdown does not need.
+  const [{ derive }, { solutionMarkdown }, { solutionImages }] = await Promise.all([
+    import('../../derivation/derive.js'),
+    import('../markdown.js'),
+    import('../images.js'),
+  ]);
   const derivation = derive(job.problem);
   const markdown = solutionMarkdown(derivation, { lang: job.options.lang, format: job.problem.display });
   const images = solutionImages(derivation, job.problem.display);

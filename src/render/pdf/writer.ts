@@ -37,6 +37,16 @@ interface PdfkitReference {
 }
 
 /** pdfkit internals used to define form XObjects, which its public API does not cover. */
+interface PdfkitFont {
+  readonly id: string;
+  ref(): PdfkitReference;
+}
+
+interface PdfkitTextInternals {
+  _font: PdfkitFont | undefined;
+  page: { height: number; fonts: Record<string, PdfkitReference> };
+}
+
 interface PdfkitInternals {
   ref(data: object): PdfkitReference;
   page: { xobjects: Record<string, PdfkitReference> };
@@ -47,6 +57,7 @@ export class PdfWriter {
   readonly page: PageLayout;
   y: number;
   private readonly glyphs = new Map<string, { name: string; reference: PdfkitReference }>();
+  private helvetica: PdfkitFont | undefined;
 
   constructor(paper: Paper) {
     // A fixed creation date (SOURCE_DATE_EPOCH when set): pdfkit derives the file ID from it,
@@ -178,10 +189,22 @@ export class PdfWriter {
   private invisibleText(text: string, x: number, y: number): void {
     const latin = toWinAnsi(text);
     if (latin === '') return;
-    // Helvetica is one of PDF's standard fonts: no embedding and no OpenType shaping, which
-    // made this layer cost more than the visible text. Its encoding is Latin-1, hence the
-    // transliteration. No width option either: with one, pdfkit runs its line wrapper.
-    this.document.save().font('Helvetica').fontSize(4).fillOpacity(0).text(latin, x, y, { lineBreak: false }).restore();
+    // Helvetica is one of PDF's standard fonts: no embedding and no shaping. Its encoding is
+    // Latin-1, hence the transliteration. The operators are written directly (text render
+    // mode 3, invisible) because pdfkit's text() cost more than the formula it labels.
+    const doc = this.document as unknown as PdfkitTextInternals;
+    if (this.helvetica === undefined) {
+      const current = doc._font;
+      this.document.font('Helvetica');
+      this.helvetica = doc._font!;
+      doc._font = current;
+    }
+    const font = this.helvetica;
+    doc.page.fonts[font.id] ??= font.ref();
+    const size = 4;
+    const height = doc.page.height;
+    const hex = Buffer.from(latin, 'latin1').toString('hex');
+    this.document.addContent(`q 1 0 0 -1 0 ${pdfNumber(height)} cm BT 3 Tr 1 0 0 1 ${pdfNumber(x)} ${pdfNumber(height - y - size)} Tm /${font.id} ${size} Tf <${hex}> Tj ET Q`);
   }
 
   /** Write the title on every page's header and "Página N de M" in its footer. */

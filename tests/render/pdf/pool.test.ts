@@ -30,4 +30,16 @@ describe('PdfPool', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).messageIn('es')).toContain('\\foo');
   });
+
+  it('retries a job that ran out of memory', async () => {
+    // 4 MB of old generation is too little for MathJax: the first worker dies, and the
+    // job runs again in one without the cap.
+    const tight = new PdfPool(1, { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 4 });
+    try {
+      const pdf = await tight.renderSolution(lectureProblem(), { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await tight.close();
+    }
+  }, 60_000);
 });
