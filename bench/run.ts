@@ -2,6 +2,7 @@
 // bench/RESULTS.md records them with the machine they were measured on.
 import { cpus, totalmem } from 'node:os';
 import { deriveBench } from './derive.bench.js';
+import { homeworkBench } from './homework.bench.js';
 import { pdfBench } from './pdf.bench.js';
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -9,3 +10,4 @@ console.log(`machine: ${machine}`);
 
 for (const line of await pdfBench()) console.log(line);
 for (const line of deriveBench()) console.log(line);
+for (const line of homeworkBench()) console.log(line);

@@ -115,6 +115,10 @@ const es: CliMessages = {
     'Argument: %s, Given: %s, Choices: %s': 'La opción --%s no acepta %s; los valores válidos son: %s.',
     'Unknown argument: %s': { one: 'Opción o argumento desconocido: %s.', other: 'Opciones o argumentos desconocidos: %s.' },
     'Invalid values:': 'Valor no válido.',
+    'Missing required argument: %s': {
+      one: 'Falta la opción obligatoria --%s.',
+      other: 'Faltan las opciones obligatorias --%s.',
+    },
   },
   didYouMean: (option) => `¿Quisiste decir --${option}?`,
   internalError: (detail) =>
@@ -181,6 +185,7 @@ const en: CliMessages = {
   wouldOverwriteInput: (path) => `Output ${path} is the input file, and cadena never changes its inputs. Choose another folder with --out.`,
   yargsStrings: {
     'Unknown argument: %s': { one: 'Unknown argument: %s.', other: 'Unknown arguments: %s.' },
+    'Missing required argument: %s': { one: 'Missing the required option --%s.', other: 'Missing the required options --%s.' },
   },
   didYouMean: (option) => `Did you mean --${option}?`,
   internalError: (detail) =>
