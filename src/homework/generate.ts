@@ -40,7 +40,7 @@ export const documentNames: Record<Lang, { sheets: string; solutions: string; sh
 const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /**
- * A folder name for a student id that can never leave the output folder: letters, digits,
+ * Make a folder name for a student id that can never leave the output folder: letters, digits,
  * `.`, `_` and `-` only, no leading dot. An id that had to be changed (or that a file system
  * would treat specially) gets a short hash of itself, so two ids never share a folder.
  */

@@ -48,7 +48,7 @@ export function answerKeyJson(spec: HomeworkSpec, variants: readonly Variant[]):
   return `${JSON.stringify(key, null, 2)}\n`;
 }
 
-/** The variant as a network spec file would give it (snake_case, input and target inside). */
+/** Write the variant as a network spec file would give it (snake_case, input and target inside). */
 export function networkSpec(problem: Problem): object {
   const sample = problem.samples[0]!;
   return {
@@ -64,7 +64,7 @@ export function networkSpec(problem: Problem): object {
   };
 }
 
-/** One row per student and item: the same facts as the JSON key, for a spreadsheet. */
+/** Write one row per student and item: the same facts as the JSON key, for a spreadsheet. */
 export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): string {
   const number = (value: number) => (style === 'semicolon' ? String(value).replace('.', ',') : String(value));
   const interval = ([low, high]: Interval) => [number(low), number(high)];

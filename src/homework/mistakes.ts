@@ -17,7 +17,7 @@ export interface MistakeModel {
   readonly description: Bilingual<string>;
 }
 
-/** The mistake models that make sense for this network, in a fixed order. */
+/** List the mistake models that make sense for this network, in a fixed order. */
 export function mistakeModels(problem: Problem): MistakeModel[] {
   const { network } = problem;
   const outputs = network.layers[network.layers.length - 1]!.weights.length;

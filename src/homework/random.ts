@@ -12,7 +12,7 @@ export class SeededRandom {
 
   constructor(private readonly seed: Buffer) {}
 
-  /** A uniform integer in [0, n), without modulo bias. */
+  /** Draw a uniform integer in [0, n), without modulo bias. */
   integer(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new Error(`integer(${n}) needs 1 ≤ n ≤ 2³²`);
     const limit = 2 ** 32 - (2 ** 32 % n);
@@ -41,9 +41,9 @@ function studentKey(studentId: string): string {
 }
 
 /**
- * The seed of a student's variant: it depends on the course secret, the homework id, the
- * student id and the attempt number (a draw that fails the quality checks is re-drawn
- * with the next attempt), and on nothing else, so no roster change moves anyone's numbers.
+ * Derive the seed of a student's variant from the course secret, the homework id, the
+ * student id and the attempt number, and from nothing else. A draw that fails the quality
+ * checks is drawn again with the next attempt. No roster change moves anyone's numbers.
  */
 export function variantSeed(secret: string, homeworkId: string, studentId: string, attempt: number): Buffer {
   return createHmac('sha256', secret).update(JSON.stringify(['variant', homeworkId, studentKey(studentId), attempt])).digest();
@@ -52,7 +52,7 @@ export function variantSeed(secret: string, homeworkId: string, studentId: strin
 /** Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is not misread. */
 const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** The short code printed on a student's sheet and expected in the e-mail subject: 6 characters, 30 bits. */
+/** Derive the short code printed on a student's sheet and expected in the e-mail subject: 6 characters, 30 bits. */
 export function variantCode(secret: string, homeworkId: string, studentId: string): string {
   const digest = createHmac('sha256', secret).update(JSON.stringify(['code', homeworkId, studentKey(studentId)])).digest();
   let code = '';

@@ -8,7 +8,7 @@ import { renderTemplate } from '../render/templates.js';
 import type { HomeworkSpec, Question } from './spec.js';
 import type { Variant } from './variant.js';
 
-/** The student's homework sheet as Markdown, with the network diagram as `red.svg` beside it. */
+/** Write the student's homework sheet as Markdown, with the network diagram as `red.svg` beside it. */
 export function homeworkSheetMarkdown(spec: HomeworkSpec, variant: Variant, lang: Lang): string {
   const h = homeworkMessages[lang];
   const { problem, student } = variant;
@@ -79,7 +79,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>$&~^%"'=:;,/?@]/g, (character) => `\\${character}`);
 }
 
-/** A code fence longer than any run of backticks in the lines it encloses. */
+/** Make a code fence longer than any run of backticks in the lines it encloses. */
 function fenceFor(lines: string[]): string {
   const longest = Math.max(0, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
   return '`'.repeat(Math.max(3, longest + 1));

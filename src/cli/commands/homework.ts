@@ -154,7 +154,7 @@ async function writeDocuments(spec: HomeworkSpec, variants: readonly Variant[], 
   }
 }
 
-/** A student's sheet and worked solution as Markdown, with the images each refers to. */
+/** Build a student's sheet and worked solution as Markdown, with the images each refers to. */
 function studentDocuments(spec: HomeworkSpec, variant: Variant, lang: Lang) {
   const { problem } = variant;
   const derivation = derive(problem);
@@ -170,7 +170,7 @@ function studentDocuments(spec: HomeworkSpec, variant: Variant, lang: Lang) {
 const secretFileName = 'course-secret.txt';
 
 /**
- * The course secret: --secret, else CADENA_SECRET, else course-secret.txt in the output
+ * Find the course secret: --secret, else CADENA_SECRET, else course-secret.txt in the output
  * folder, created with 32 random bytes the first time so that later runs reuse it.
  */
 function courseSecret(context: CommandContext, option: string | undefined, outDirectory: string, inputs: readonly string[], quiet: boolean): string {

@@ -113,9 +113,9 @@ export class PdfPool {
   }
 
   /**
-   * A worker died. Its job fails, unless it ran out of memory under the batch's limit: then
-   * it runs again, once, in a worker without the limit. Either way a new worker takes the
-   * dead one's place and the rest of the batch goes on.
+   * Replace a worker that died. Its job fails, unless it ran out of memory under the
+   * batch's limit: then it runs again, once, in a worker without the limit. Either way a
+   * new worker takes the dead one's place and the rest of the batch goes on.
    */
   private crashed(worker: Worker, error: unknown): void {
     const index = this.workers.indexOf(worker);
@@ -139,9 +139,9 @@ export class PdfPool {
  * Start a worker on the compiled worker.js, or on worker.ts through tsx when running from
  * source (tests and benchmarks). A large young generation halves the time spent in garbage
  * collection, because layout allocates many short-lived objects. The old generation is
- * capped so that a batch of hundreds of PDFs stays under 500 MB with two workers (see
- * bench/RESULTS.md for the trade-off between these limits and speed); a
- * document that needs more is rendered again in a worker without the cap.
+ * capped so that a batch of hundreds of PDFs stays under 500 MB with two workers;
+ * bench/RESULTS.md gives the trade-off between these limits and speed. A document that
+ * needs more is rendered again in a worker without the cap.
  */
 function startWorker(limits: WorkerLimits): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb, ...(limits.maxOldGenerationSizeMb !== undefined && { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb }) };
