@@ -9,15 +9,17 @@ export interface NumberFormat {
 /**
  * Format a computed value with exactly `digits` decimals.
  *
- * Rounding works on the shortest decimal string that reads back as the same double
- * (what a calculator shows), not on the binary value: truncating 0.29, stored as
- * 0.28999999999999998…, gives 0.29000. `round` rounds half away from zero on that string.
+ * Rounding works on the value's decimal form to 15 significant digits (what a calculator
+ * or a spreadsheet shows), not on the binary value: truncating 0.29, stored as
+ * 0.28999999999999998…, gives 0.29000. `round` rounds half away from zero on that form.
  * A result of zero is printed without a minus sign.
  */
 export function formatFixed(value: number, format: NumberFormat): string {
   if (!Number.isFinite(value)) return String(value);
   const { digits } = format;
-  const { mantissa, pointPosition } = decimalDigits(Math.abs(value));
+  // Float64 keeps 15 significant digits of any decimal: 0.47·0.46 + 0.42·0.48 + 0.1 is
+  // 0.5177999999999999 in float64 and truncates to 0.51780, as by hand, not to 0.51779.
+  const { mantissa, pointPosition } = decimalDigits(Math.abs(Number(value.toPrecision(15))));
 
   const keep = pointPosition + digits;
   let scaled = keep <= 0 ? 0n : BigInt(mantissa.slice(0, keep).padEnd(keep, '0'));

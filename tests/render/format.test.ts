@@ -9,6 +9,14 @@ describe('formatFixed', () => {
     expect(formatFixed(0.29, truncate)).toBe('0.29000');
   });
 
+  it('truncates sums of exact decimals as by hand', () => {
+    // 0.47·0.46 + 0.42·0.48 + 0.1 = 0.5178 exactly; float64 gives 0.5177999999999999.
+    expect(0.47 * 0.46 + 0.42 * 0.48 + 0.1).not.toBe(0.5178);
+    expect(formatFixed(0.47 * 0.46 + 0.42 * 0.48 + 0.1, truncate)).toBe('0.51780');
+    // 1.0114 by one summation order, 1.0113999999999999 by another: both print 1.01140.
+    expect(formatFixed(1.0113999999999999, truncate)).toBe('1.01140');
+  });
+
   it('truncates toward zero', () => {
     expect(formatFixed(-0.17044611583224412, truncate)).toBe('-0.17044');
     expect(formatFixed(0.0011080579599813648, truncate)).toBe('0.00110');

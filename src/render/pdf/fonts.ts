@@ -19,6 +19,8 @@ export const fontFiles = {
 
 export type FontName = keyof typeof fontFiles;
 
+export const fontNames = Object.keys(fontFiles) as FontName[];
+
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 const parsedFonts = new Map<string, fontkit.Font>();

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { missingGlyph, registerFonts, type FontName } from './fonts.js';
+import { fontNames, missingGlyph, registerFonts, type FontName } from './fonts.js';
 import { lineMetrics, type InlineLine } from './inline.js';
 import { glyphOutlines, multiply, pathToPdf, type Clip, type Matrix } from './math-paint.js';
 import type { MathBox } from './mathjax.js';
@@ -57,7 +57,7 @@ export class PdfWriter {
   readonly page: PageLayout;
   y: number;
   private readonly glyphs = new Map<string, { name: string; reference: PdfkitReference }>();
-  private helvetica: PdfkitFont | undefined;
+  private readonly helvetica: PdfkitFont;
 
   constructor(paper: Paper) {
     // A fixed creation date (SOURCE_DATE_EPOCH when set): pdfkit derives the file ID from it,
@@ -70,6 +70,11 @@ export class PdfWriter {
       info: { CreationDate: new Date(epoch * 1000), Producer: 'cadena', Creator: 'cadena' },
     });
     registerFonts(this.document);
+    // pdfkit numbers fonts F1, F2, … in the order of first use. Opening every font here, in
+    // a fixed order, keeps those names the same whatever a process has already cached.
+    for (const name of fontNames) this.document.font(name);
+    this.document.font('Helvetica');
+    this.helvetica = (this.document as unknown as PdfkitTextInternals)._font!;
     const { width, height, margins } = this.document.page;
     this.page = { left: margins.left, top: margins.top, width: width - margins.left - margins.right, bottom: height - margins.bottom };
     this.y = this.page.top;
@@ -193,12 +198,6 @@ export class PdfWriter {
     // Latin-1, hence the transliteration. The operators are written directly (text render
     // mode 3, invisible) because pdfkit's text() cost more than the formula it labels.
     const doc = this.document as unknown as PdfkitTextInternals;
-    if (this.helvetica === undefined) {
-      const current = doc._font;
-      this.document.font('Helvetica');
-      this.helvetica = doc._font!;
-      doc._font = current;
-    }
     const font = this.helvetica;
     doc.page.fonts[font.id] ??= font.ref();
     const size = 4;
