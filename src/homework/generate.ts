@@ -11,13 +11,18 @@ import { makeVariant, type Variant } from './variant.js';
  * numbers or the same code (possible only with very narrow value ranges, or by chance one
  * time in millions for codes).
  */
-export function drawVariants(spec: HomeworkSpec, students: readonly Student[], secret: string, onVariant?: (done: number) => void): Variant[] {
+export function drawVariants(
+  spec: HomeworkSpec,
+  students: readonly Student[],
+  secret: string,
+  options: { readonly fileName?: string; readonly onVariant?: (done: number) => void } = {},
+): Variant[] {
   const items = itemsOf(spec.questions, spec.architecture);
   const variants: Variant[] = [];
   const byNumbers = new Map<string, Variant>();
   const byCode = new Map<string, Variant>();
   for (const student of students) {
-    const variant = makeVariant(spec, items, secret, student);
+    const variant = makeVariant(spec, items, secret, student, options.fileName ?? `${spec.id}`);
     const numbers = JSON.stringify([variant.problem.network, variant.problem.samples, variant.problem.learningRate]);
     const twin = byNumbers.get(numbers);
     if (twin !== undefined) throw sameNumbersError(twin.student, student);
@@ -26,7 +31,7 @@ export function drawVariants(spec: HomeworkSpec, students: readonly Student[], s
     byNumbers.set(numbers, variant);
     byCode.set(variant.code, variant);
     variants.push(variant);
-    onVariant?.(variants.length);
+    options.onVariant?.(variants.length);
   }
   return variants;
 }

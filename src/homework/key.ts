@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../network/spec.js';
 import type { Interval } from './arithmetic.js';
+import { safeFolderName } from './generate.js';
 import { mistakeModels } from './mistakes.js';
 import type { HomeworkSpec } from './spec.js';
 import type { Variant } from './variant.js';
@@ -30,6 +31,7 @@ export function answerKeyJson(spec: HomeworkSpec, variants: readonly Variant[]):
       name: variant.student.name,
       email: variant.student.email,
       variant: variant.code,
+      folder: safeFolderName(variant.student.id),
       network: networkSpec(variant.problem),
       lr: variant.problem.learningRate,
       items: variant.answers.map(({ item, value, interval, mistakes }) => ({
@@ -70,9 +72,9 @@ export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): str
   const interval = ([low, high]: Interval) => [number(low), number(high)];
   const rows = variants.flatMap((variant) =>
     variant.answers.map(({ item, value, interval: range, mistakes }) => [
-      variant.student.id,
-      variant.student.name,
-      variant.student.email,
+      inertCell(variant.student.id),
+      inertCell(variant.student.name),
+      inertCell(variant.student.email),
       variant.code,
       item.name,
       number(value),
@@ -83,4 +85,12 @@ export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): str
   const header = ['id', 'name', 'email', 'variant', 'item', 'value', 'low', 'high', 'mistakes'];
   const text = stringify([header, ...rows], { delimiter: style === 'semicolon' ? ';' : ',', record_delimiter: 'unix' });
   return style === 'semicolon' ? `\uFEFF${text}` : text;
+}
+
+/**
+ * Keep a spreadsheet from reading a roster's text as a formula: a cell that starts with
+ * =, +, -, @ or a control character gets a leading apostrophe, which spreadsheets hide.
+ */
+function inertCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

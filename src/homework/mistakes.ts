@@ -85,7 +85,7 @@ export function mistakeModels(problem: Problem): MistakeModel[] {
       id: 'wrong-sign',
       misconception: { update: 'wrong-sign' },
       hiddenOnly: false,
-      description: { es: 'sumaste η · ∂E/∂θ en lugar de restarlo: el descenso por gradiente va contra el gradiente', en: 'you added η · ∂E/∂θ instead of subtracting it: gradient descent goes against the gradient' },
+      description: { es: 'sumaste η · dE/dθ en lugar de restarlo: el descenso por gradiente va contra el gradiente', en: 'you added η · dE/dθ instead of subtracting it: gradient descent goes against the gradient' },
     },
     {
       id: 'no-learning-rate',
@@ -97,7 +97,7 @@ export function mistakeModels(problem: Problem): MistakeModel[] {
       id: 'gradient-sent',
       misconception: { update: 'gradient-sent' },
       hiddenOnly: false,
-      description: { es: 'enviaste el gradiente ∂E/∂θ en lugar del valor actualizado θ − η · ∂E/∂θ', en: 'you sent the gradient ∂E/∂θ instead of the updated value θ − η · ∂E/∂θ' },
+      description: { es: 'enviaste el gradiente dE/dθ en lugar del valor actualizado θ − η · dE/dθ', en: 'you sent the gradient dE/dθ instead of the updated value θ − η · dE/dθ' },
     },
     {
       id: 'no-output-derivative',
@@ -150,7 +150,7 @@ export function mistakeModels(problem: Problem): MistakeModel[] {
     id: 'update-twice',
     misconception: { update: 'twice' },
     hiddenOnly: false,
-    description: { es: 'aplicaste la actualización dos veces: θ − 2η · ∂E/∂θ', en: 'you applied the update twice: θ − 2η · ∂E/∂θ' },
+    description: { es: 'aplicaste la actualización dos veces: θ − 2η · dE/dθ', en: 'you applied the update twice: θ − 2η · dE/dθ' },
   });
   return models;
 }

@@ -2,6 +2,7 @@ import { derive } from '../derivation/derive.js';
 import { homeworkMessages } from '../i18n/homework.js';
 import type { Lang } from '../i18n/lang.js';
 import { parameterTex, type ParameterRef } from '../network/notation.js';
+import { formatFixed } from '../render/format.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { buildSolutionView } from '../render/solution-view.js';
 import { renderTemplate } from '../render/templates.js';
@@ -32,9 +33,27 @@ export function homeworkSheetMarkdown(spec: HomeworkSpec, variant: Variant, lang
       fence,
       subject,
       answerLines: lines,
+      answerNote: h.answerNote(`0.${sampleDigits(problem.display.digits)}`, `0,${sampleDigits(problem.display.digits)}`),
       instructions: spec.submission.instructions,
     }),
   );
+}
+
+/** Build the title and the preface of a student's worked solution: whose variant it is and the answers asked for. */
+export function solutionHeading(spec: HomeworkSpec, variant: Variant, lang: Lang): { title: string; preface: string } {
+  const h = homeworkMessages[lang];
+  const { student, problem } = variant;
+  const rows = variant.answers.map((answer) => `| \`${answer.item.name}\` | ${formatFixed(answer.value, problem.display)} |`);
+  const preface = [
+    `**${h.student}:** ${escapeMarkdown(student.name)} · **${h.id}:** ${escapeMarkdown(student.id)} · **${h.variant}:** ${variant.code}`,
+    '',
+    h.askedHeading,
+    '',
+    `| ${h.result} | ${h.value} |`,
+    '| --- | ---: |',
+    ...rows,
+  ].join('\n');
+  return { title: h.solutionTitle(spec.title), preface };
 }
 
 /** The subject line a student's e-mail must carry: the spec's template with {code}, {id} and {homework} filled in. */
@@ -77,6 +96,11 @@ export function readableDeadline(deadline: string): string {
 /** Backslash-escape every ASCII punctuation mark, so names print as written in Markdown and in the PDF. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>$&~^%"'=:;,/?@]/g, (character) => `\\${character}`);
+}
+
+/** Digits for an example number with `count` decimals: 12345 for 5. */
+function sampleDigits(count: number): string {
+  return Array.from({ length: count }, (_v, i) => String((i + 1) % 10)).join('');
 }
 
 /** Make a code fence longer than any run of backticks in the lines it encloses. */

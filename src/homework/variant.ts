@@ -25,7 +25,7 @@ export type QualityFault = 'saturated' | 'invisible' | 'indistinct';
  * Draw the student's variant: the first attempt whose numbers pass the quality checks.
  * Throws a UserError when none of `quality.maxTries` attempts does, saying which check failed.
  */
-export function makeVariant(spec: HomeworkSpec, items: readonly Item[], secret: string, student: Student): Variant {
+export function makeVariant(spec: HomeworkSpec, items: readonly Item[], secret: string, student: Student, fileName = spec.id): Variant {
   const faults: Record<QualityFault, number> = { saturated: 0, invisible: 0, indistinct: 0 };
   for (let attempt = 0; attempt < spec.quality.maxTries; attempt++) {
     const problem = drawProblem(spec, new SeededRandom(variantSeed(secret, spec.id, student.id, attempt)));
@@ -34,7 +34,7 @@ export function makeVariant(spec: HomeworkSpec, items: readonly Item[], secret: 
     if (fault === null) return { student, code: variantCode(secret, spec.id, student.id), attempt, problem, answers };
     faults[fault]++;
   }
-  throw noVariantError(spec, student, faults);
+  throw noVariantError(spec, student, faults, fileName);
 }
 
 /** Build a network and its example from the spec's draws, in a fixed order. */
@@ -87,7 +87,7 @@ function overlap([a, b]: Interval, [c, d]: Interval): boolean {
   return a <= d && c <= b;
 }
 
-function noVariantError(spec: HomeworkSpec, student: Student, faults: Record<QualityFault, number>): Error {
+function noVariantError(spec: HomeworkSpec, student: Student, faults: Record<QualityFault, number>, fileName: string): Error {
   const tries = spec.quality.maxTries;
   const counts = (lang: 'es' | 'en') =>
     (Object.entries(faults) as [QualityFault, number][])
@@ -95,8 +95,8 @@ function noVariantError(spec: HomeworkSpec, student: Student, faults: Record<Qua
       .map(([fault, count]) => `${count} ${faultWords[fault][lang]}`)
       .join(lang === 'es' ? '; ' : '; ');
   return userError(
-    `no se encontró una variante válida para ${student.id} (línea ${student.line} de la lista) en ${tries} intentos: ${counts('es')}. Amplía los rangos de \`values\`, sube \`display.digits\` o \`quality.max_abs_z\`, o sube \`quality.max_tries\`.`,
-    `no valid variant was found for ${student.id} (line ${student.line} of the roster) in ${tries} tries: ${counts('en')}. Widen the \`values\` ranges, raise \`display.digits\` or \`quality.max_abs_z\`, or raise \`quality.max_tries\`.`,
+    `El archivo ${fileName}: no se encontró una variante válida para ${student.id} (línea ${student.line} de la lista) en ${tries} intentos: ${counts('es')}. Amplía los rangos de \`values\`, sube \`display.digits\` o \`quality.max_abs_z\`, o sube \`quality.max_tries\`.`,
+    `File ${fileName}: no valid variant was found for ${student.id} (line ${student.line} of the roster) in ${tries} tries: ${counts('en')}. Widen the \`values\` ranges, raise \`display.digits\` or \`quality.max_abs_z\`, or raise \`quality.max_tries\`.`,
   );
 }
 

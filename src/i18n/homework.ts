@@ -19,8 +19,12 @@ export interface HomeworkMessages {
   readonly sendTo: (address: string) => string;
   readonly sendToCourse: string;
   readonly answerLines: string;
-  readonly answerNote: string;
+  readonly answerNote: (point: string, comma: string) => string;
   readonly and: string;
+  readonly solutionTitle: (title: string) => string;
+  readonly askedHeading: string;
+  readonly result: string;
+  readonly value: string;
 }
 
 const es: HomeworkMessages = {
@@ -42,8 +46,12 @@ const es: HomeworkMessages = {
   sendTo: (address) => `Envía un correo a ${address} con este asunto:`,
   sendToCourse: 'Envía un correo por el medio que indica el curso, con este asunto:',
   answerLines: 'En el cuerpo del correo, escribe una línea por resultado, con este formato:',
-  answerNote: 'Cambia cada `?` por tu resultado. Sirve el punto o la coma decimal (0.12345 o 0,12345).',
+  answerNote: (point, comma) => `Cambia cada \`?\` por tu resultado. Sirve el punto o la coma decimal (${point} o ${comma}).`,
   and: 'y',
+  solutionTitle: (title) => `${title} — solución`,
+  askedHeading: 'Lo que se pedía, con los decimales de la tarea (cada valor se desarrolla más abajo):',
+  result: 'Resultado',
+  value: 'Valor',
 };
 
 const en: HomeworkMessages = {
@@ -65,8 +73,12 @@ const en: HomeworkMessages = {
   sendTo: (address) => `Send an e-mail to ${address} with this subject:`,
   sendToCourse: 'Send an e-mail, as the course tells you, with this subject:',
   answerLines: 'In the body of the e-mail, write one line per result, in this format:',
-  answerNote: 'Replace each `?` with your result. A decimal point or a decimal comma both work (0.12345 or 0,12345).',
+  answerNote: (point, comma) => `Replace each \`?\` with your result. A decimal point or a decimal comma both work (${point} or ${comma}).`,
   and: 'and',
+  solutionTitle: (title) => `${title} — solution`,
+  askedHeading: 'What was asked, with the homework’s decimals (each value is worked out below):',
+  result: 'Result',
+  value: 'Value',
 };
 
 export const homeworkMessages: Bilingual<HomeworkMessages> = { es, en };

@@ -15,6 +15,10 @@ import { bare, conditionThatHolds, numberToTex, toTex, type TexContext } from '.
 export interface SolutionOptions {
   readonly lang: Lang;
   readonly format: NumberFormat;
+  /** Title in place of the generic one, such as a homework's; Markdown. */
+  readonly title?: string;
+  /** Markdown printed under the title, such as whose variant this is. */
+  readonly preface?: string;
 }
 
 /** A factor as the slides show it: what it differentiates, the steps, the value. */
@@ -62,6 +66,8 @@ export interface LayerView {
 export interface SolutionView {
   readonly t: DocumentMessages;
   readonly lang: Lang;
+  readonly title: string;
+  readonly preface: string | null;
   readonly intro: string;
   readonly precision: string;
   readonly network: {
@@ -92,6 +98,8 @@ export function buildSolutionView(derivation: Derivation, options: SolutionOptio
   return {
     t,
     lang: options.lang,
+    title: options.title ?? t.title,
+    preface: options.preface ?? null,
     intro: t.intro(layerSizes(derivation.problem.network).join('-')),
     precision: t.precision(options.format.digits, options.format.rounding === 'truncate'),
     network: writer.network(),

@@ -8,7 +8,7 @@ import { documentNames, drawVariants, safeFolderName } from '../../homework/gene
 import { answerKeyCsv, answerKeyJson, type CsvStyle } from '../../homework/key.js';
 import { loadHomework } from '../../homework/load.js';
 import { loadRoster } from '../../homework/roster.js';
-import { homeworkSheetMarkdown } from '../../homework/sheet.js';
+import { homeworkSheetMarkdown, solutionHeading } from '../../homework/sheet.js';
 import type { HomeworkSpec } from '../../homework/spec.js';
 import type { Variant } from '../../homework/variant.js';
 import { cliMessages } from '../../i18n/cli.js';
@@ -81,7 +81,7 @@ async function runHomework(context: CommandContext, args: HomeworkArguments): Pr
 
   const secret = courseSecret(context, args.secret, outDirectory, inputs, quiet);
   const drawing = new Progress(context.io, showProgress, context.messages.homework.variants, students.length);
-  const variants = drawVariants(spec, students, secret, (done) => drawing.update(done));
+  const variants = drawVariants(spec, students, secret, { fileName: args.spec, onVariant: (done) => drawing.update(done) });
 
   const write = (relativePath: string, content: string | Buffer, durable = false) => {
     const path = join(outDirectory, relativePath);
@@ -162,7 +162,7 @@ function studentDocuments(spec: HomeworkSpec, variant: Variant, lang: Lang) {
     folder: safeFolderName(variant.student.id),
     sheet: homeworkSheetMarkdown(spec, variant, lang),
     sheetImages: new Map([[diagramFileName(), networkDiagram(problem.network, { format: problem.display, input: problem.samples[0]!.input })]]),
-    solution: solutionMarkdown(derivation, { lang, format: problem.display }),
+    solution: solutionMarkdown(derivation, { lang, format: problem.display, ...solutionHeading(spec, variant, lang) }),
     solutionImages: solutionImages(derivation, problem.display),
   };
 }
