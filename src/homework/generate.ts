@@ -21,7 +21,13 @@ export function drawVariants(
   const variants: Variant[] = [];
   const byNumbers = new Map<string, Variant>();
   const byCode = new Map<string, Variant>();
+  const byFolder = new Map<string, Student>();
   for (const student of students) {
+    // Folders are compared as a case-insensitive file system would.
+    const folder = safeFolderName(student.id).toLowerCase();
+    const sharing = byFolder.get(folder);
+    if (sharing !== undefined) throw sameFolderError(sharing, student, safeFolderName(student.id));
+    byFolder.set(folder, student);
     const variant = makeVariant(spec, items, secret, student, options.fileName ?? `${spec.id}`);
     const numbers = JSON.stringify([variant.problem.network, variant.problem.samples, variant.problem.learningRate]);
     const twin = byNumbers.get(numbers);
@@ -42,7 +48,8 @@ export const documentNames: Record<Lang, { sheets: string; solutions: string; sh
   en: { sheets: 'homework', solutions: 'solutions', sheet: 'homework', solution: 'solution' },
 };
 
-const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** Names Windows reserves, with or without an extension, and names ending in a dot or space. */
+const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$|[. ]$/i;
 
 /**
  * Make a folder name for a student id that can never leave the output folder: letters, digits,
@@ -51,9 +58,10 @@ const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
  */
 export function safeFolderName(id: string): string {
   const ascii = id.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const canonical = id.normalize('NFC');
   const cleaned = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').replace(/-+$/, '').slice(0, 48);
   if (cleaned === id && cleaned !== '' && !reservedNames.test(cleaned)) return cleaned;
-  const hash = createHash('sha256').update(id).digest('hex').slice(0, 8);
+  const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 8);
   return cleaned === '' ? `id-${hash}` : `${cleaned}-${hash}`;
 }
 
@@ -61,6 +69,13 @@ function sameNumbersError(first: Student, second: Student): Error {
   return userError(
     `${first.id} (línea ${first.line}) y ${second.id} (línea ${second.line}) recibirían la misma red. Amplía los rangos de \`values\` en la tarea para que haya más variantes posibles.`,
     `${first.id} (line ${first.line}) and ${second.id} (line ${second.line}) would get the same network. Widen the \`values\` ranges of the homework so that more variants are possible.`,
+  );
+}
+
+function sameFolderError(first: Student, second: Student, folder: string): Error {
+  return userError(
+    `${first.id} (línea ${first.line}) y ${second.id} (línea ${second.line}) quedarían en la misma carpeta, ${folder}. Cambia uno de los dos ids en la lista.`,
+    `${first.id} (line ${first.line}) and ${second.id} (line ${second.line}) would share the folder ${folder}. Change one of the two ids in the roster.`,
   );
 }
 

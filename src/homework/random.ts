@@ -12,12 +12,20 @@ export class SeededRandom {
 
   constructor(private readonly seed: Buffer) {}
 
-  /** Draw a uniform integer in [0, n), without modulo bias. */
+  /** Draw a uniform integer in [0, n), without modulo bias, for any n up to 2⁵³. */
   integer(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new Error(`integer(${n}) needs 1 ≤ n ≤ 2³²`);
-    const limit = 2 ** 32 - (2 ** 32 % n);
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`integer(${n}) needs a safe integer n ≥ 1`);
+    if (n <= 2 ** 32) {
+      const limit = 2 ** 32 - (2 ** 32 % n);
+      for (;;) {
+        const value = this.uint32();
+        if (value < limit) return value % n;
+      }
+    }
+    // 53 random bits from two draws, rejected above the largest multiple of n.
+    const limit = 2 ** 53 - (2 ** 53 % n);
     for (;;) {
-      const value = this.uint32();
+      const value = (this.uint32() >>> 11) * 2 ** 32 + this.uint32();
       if (value < limit) return value % n;
     }
   }

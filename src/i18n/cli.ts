@@ -34,6 +34,8 @@ export interface CliMessages {
     readonly secretCreated: (path: string) => string;
     readonly secretEmpty: (path: string) => string;
     readonly secretUnreadable: (path: string, code: string) => string;
+    readonly secretMismatch: (path: string) => string;
+    readonly secretMissing: (folder: string) => string;
     readonly done: (students: number, folder: string) => string;
   };
   readonly wrote: (path: string) => string;
@@ -85,8 +87,13 @@ const es: CliMessages = {
     documents: 'Documentos',
     secretCreated: (path) => `Se creó el secreto del curso en ${path}. Guárdalo: sin él no se pueden volver a generar las mismas variantes.`,
     secretEmpty: (path) => `El archivo del secreto del curso, ${path}, está vacío. Escribe el secreto en él o bórralo para crear uno nuevo (las variantes cambiarán).`,
-    secretUnreadable: (path, code) => `No se pudo leer el secreto del curso en ${path} (${code}). Revisa los permisos del archivo o da el secreto con --secret.`,
-    done: (students, folder) => `Tareas de ${students} estudiantes escritas en ${folder}.`,
+    secretUnreadable: (path, code) =>
+      `No se pudo leer el secreto del curso en ${path} (${code}): debe ser un archivo de texto de a lo sumo 4 KiB. Revisa el archivo o da el secreto con --secret.`,
+    secretMissing: (folder) =>
+      `${folder} ya tiene una clave de respuestas, generada con un secreto dado con --secret o CADENA_SECRET. Dalo otra vez; con un secreto nuevo cambiarían todas las variantes.`,
+    secretMismatch: (path) =>
+      `El secreto dado con --secret o CADENA_SECRET no es el de ${path}, con el que se generó esta carpeta: todas las variantes cambiarían. Usa el mismo secreto, otra carpeta con --out, o borra ese archivo si de verdad quieres variantes nuevas.`,
+    done: (students, folder) => (students === 1 ? `Tarea de 1 estudiante escrita en ${folder}.` : `Tareas de ${students} estudiantes escritas en ${folder}.`),
   },
   wrote: (path) => `Escrito: ${path}`,
   unknownParameter: (text) =>
@@ -169,8 +176,13 @@ const en: CliMessages = {
     documents: 'Documents',
     secretCreated: (path) => `Created the course secret in ${path}. Keep it: without it the same variants cannot be generated again.`,
     secretEmpty: (path) => `The course secret file, ${path}, is empty. Write the secret in it, or delete it to create a new one (the variants will change).`,
-    secretUnreadable: (path, code) => `Could not read the course secret in ${path} (${code}). Check the file's permissions, or give the secret with --secret.`,
-    done: (students, folder) => `Homework for ${students} students written to ${folder}.`,
+    secretUnreadable: (path, code) =>
+      `Could not read the course secret in ${path} (${code}): it must be a text file of at most 4 KiB. Check the file, or give the secret with --secret.`,
+    secretMissing: (folder) =>
+      `${folder} already holds an answer key, made with a secret given by --secret or CADENA_SECRET. Give it again: a new secret would change every variant.`,
+    secretMismatch: (path) =>
+      `The secret given with --secret or CADENA_SECRET is not the one in ${path}, which this folder was made with: every variant would change. Use the same secret, another folder with --out, or delete that file if you really want new variants.`,
+    done: (students, folder) => `Homework for ${students} ${students === 1 ? 'student' : 'students'} written to ${folder}.`,
   },
   wrote: (path) => `Wrote ${path}`,
   unknownParameter: (text) =>

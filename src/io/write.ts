@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 
 export interface WriteOptions {
   /**
@@ -15,9 +15,10 @@ export interface WriteOptions {
 const madeFolders = new Set<string>();
 
 /**
- * Write a file atomically: the content goes to a temporary file beside it, which is then
- * renamed over the target, so a reader never sees a half-written file. A file that
- * already holds exactly this content is left alone, so a re-run touches nothing.
+ * Write a file atomically: the whole content goes to a new temporary file beside it, which
+ * is then renamed over the target, so a reader never sees a half-written file and a full
+ * disk leaves the old file (or none) in place. A file that already holds exactly this
+ * content is left alone, so a re-run touches nothing.
  */
 export function writeFileAtomically(path: string, content: string | Buffer, options: WriteOptions = {}): void {
   const folder = dirname(path);
@@ -27,7 +28,27 @@ export function writeFileAtomically(path: string, content: string | Buffer, opti
   }
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   if (holds(path, bytes)) return;
-  writeFileAtomic.sync(path, bytes, { fsync: options.durable !== false });
+
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    // writeFileSync writes every byte or throws (ENOSPC on a full disk); 'wx' never follows
+    // a link planted at the temporary name.
+    const descriptor = openSync(temporary, 'wx', 0o644);
+    try {
+      writeFileSync(descriptor, bytes);
+      if (options.durable !== false) fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // The temporary file was never created, or is already gone.
+    }
+    throw error;
+  }
 }
 
 function holds(path: string, bytes: Buffer): boolean {

@@ -134,7 +134,8 @@ describe('cadena homework with hostile names', () => {
     const html = new MarkdownIt().render(markdown.split('\n').find((line) => line.startsWith('**Estudiante:**'))!);
     expect(html).toContain(`Zoë $x$ \\ {a} _b_ ^c &amp; 50% #1 ../../etc`);
 
-    const pdf = await getDocument({ data: new Uint8Array(readFileSync(join(folder, 'pdf', 'tareas', sheetFolder, 'tarea.pdf'))) }).promise;
+    const data = new Uint8Array(readFileSync(join(folder, 'pdf', 'tareas', sheetFolder, 'tarea.pdf')));
+    const pdf = await getDocument({ data, standardFontDataUrl: join(root, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
     const content = await (await pdf.getPage(1)).getTextContent();
     const text = content.items.map((item) => ('str' in item ? item.str : '')).join('');
     expect(text.replace(/\s+/g, ' ')).toContain(name);
@@ -158,6 +159,31 @@ describe('cadena homework secret', () => {
     expect(readFileSync(join(folder, 'out', 'course-secret.txt'), 'utf8')).toBe(secret);
     expect(readFileSync(join(folder, 'out', 'answer-key.json'), 'utf8')).toBe(key);
   }, 60_000);
+
+  it('refuses another secret for a folder', async () => {
+    const folder = temporaryDirectory();
+    copyFileSync(roster, join(folder, 'lista.csv'));
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out out`, folder)).code).toBe(0);
+    const other = await runCli(`homework ${spec} --roster lista.csv --format md --out out --secret otro`, folder);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('course-secret.txt');
+
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out given --secret propio`, folder)).code).toBe(0);
+    const forgotten = await runCli(`homework ${spec} --roster lista.csv --format md --out given`, folder);
+    expect(forgotten.code).toBe(1);
+    expect(forgotten.stderr).toContain('--secret');
+  }, 60_000);
+
+  it('rejects two ids with one folder', async () => {
+    const folder = temporaryDirectory();
+    // "a b" becomes a-b-<hash of "a b">; the second id is exactly that name.
+    const { safeFolderName } = await import('../../src/homework/generate.js');
+    writeFileSync(join(folder, 'lista.csv'), `id,nombre,correo\na b,Ana,ana@example.edu\n${safeFolderName('a b')},Beto,beto@example.edu\n`);
+    const run = await runCli(`homework ${spec} --roster lista.csv --format md --out out --secret s`, folder);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('(línea 2)');
+    expect(run.stderr).toContain('(línea 3)');
+  });
 
   it('rejects a missing roster option', async () => {
     const run = await runCli(`homework ${spec}`, root);

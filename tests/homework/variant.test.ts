@@ -21,6 +21,13 @@ describe('SeededRandom', () => {
     expect(draw(variantSeed('s', 'h', 'A1', 0))).toEqual(draw(variantSeed('s', 'h', ' a1 ', 0)));
   });
 
+  it('draws beyond 2^32 values', () => {
+    const random = new SeededRandom(Buffer.from('wide'));
+    const values = Array.from({ length: 200 }, () => drawValue(random, { kind: 'range', min: -1_000_000, max: 1_000_000, decimals: 4 }));
+    expect(values.every((value) => value >= -1_000_000 && value <= 1_000_000)).toBe(true);
+    expect(values.some((value) => Math.abs(value) > 500_000)).toBe(true);
+  });
+
   it('draws every point of a range grid', () => {
     const random = new SeededRandom(Buffer.from('grid'));
     const seen = new Set<number>();

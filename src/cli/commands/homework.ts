@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
@@ -174,19 +174,22 @@ const secretFileName = 'course-secret.txt';
  * folder, created with 32 random bytes the first time so that later runs reuse it.
  */
 function courseSecret(context: CommandContext, option: string | undefined, outDirectory: string, inputs: readonly string[], quiet: boolean): string {
-  if (option !== undefined) {
-    requireNonEmpty('--secret', option);
-    return option;
-  }
-  const fromEnvironment = process.env.CADENA_SECRET;
-  if (fromEnvironment !== undefined && fromEnvironment.trim() !== '') return fromEnvironment;
-
+  if (option !== undefined) requireNonEmpty('--secret', option);
   const path = join(outDirectory, secretFileName);
-  if (existsSync(path)) {
-    const stored = readSecretFile(path);
-    if (stored === '') throw new UserError((lang) => cliMessages[lang].homework.secretEmpty(path));
-    return stored;
+  const stored = existsSync(path) ? readSecretFile(path) : undefined;
+  if (stored === '') throw new UserError((lang) => cliMessages[lang].homework.secretEmpty(path));
+
+  const given = option ?? (process.env.CADENA_SECRET?.trim() ? process.env.CADENA_SECRET : undefined);
+  if (given !== undefined) {
+    // Another secret than the one this folder was made with would change every variant.
+    if (stored !== undefined && stored !== given.trim()) throw new UserError((lang) => cliMessages[lang].homework.secretMismatch(path));
+    return given;
   }
+  if (stored !== undefined) return stored;
+  // A folder with a key but no secret file was made with --secret or CADENA_SECRET:
+  // a new random secret would silently change every variant.
+  if (existsSync(join(outDirectory, 'answer-key.json'))) throw new UserError((lang) => cliMessages[lang].homework.secretMissing(outDirectory));
+
   const created = randomBytes(32).toString('base64url');
   rejectInputAsOutput(path, inputs);
   writeOutput(path, `${created}\n`);
@@ -194,8 +197,11 @@ function courseSecret(context: CommandContext, option: string | undefined, outDi
   return created;
 }
 
+/** Read the secret file: a regular file of at most 4 KiB, so that a link to a device cannot hang the run. */
 function readSecretFile(path: string): string {
   try {
+    const stats = statSync(path);
+    if (!stats.isFile() || stats.size > 4096) throw Object.assign(new Error('not a small regular file'), { code: 'EINVAL' });
     return readFileSync(path, 'utf8').trim();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';

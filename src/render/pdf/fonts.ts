@@ -65,18 +65,49 @@ class SharedRun {
 function memoizeLayout(font: fontkit.Font): void {
   const shape = font.layout.bind(font);
   const runs = new Map<string, { glyphs: fontkit.Glyph[]; positions: fontkit.GlyphPosition[] }>();
+  const mapped = textOfGlyphs(font);
   const layout = (text: string, features?: unknown, ...rest: unknown[]) => {
     if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => unknown)(text, features, ...rest);
     let run = runs.get(text);
     if (run === undefined) {
       const shaped = shape(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((position) => ({ ...position })) };
+      run = { glyphs: shaped.glyphs.map(mapped), positions: shaped.positions.map((position) => ({ ...position })) };
       if (runs.size >= 100_000) runs.clear();
       runs.set(text, run);
     }
     return new SharedRun(run.glyphs, run.positions.map((position) => ({ ...position })));
   };
   (font as unknown as { layout: typeof layout }).layout = layout;
+}
+
+/**
+ * fontkit keeps one object per glyph for the life of the font, with the code points of the
+ * text it was first shaped from: after "Öztürk", the glyph O can carry Ö. pdfkit writes a
+ * PDF's text map (what search and copy give) from those code points, so with fonts shared
+ * between documents one student's name could change another's PDF. Each glyph is given,
+ * instead, the code points that the font's own character map assigns to it (the smallest,
+ * for a glyph shared by several); glyphs outside the map, such as ligatures, keep fontkit's.
+ */
+function textOfGlyphs(font: fontkit.Font): (glyph: fontkit.Glyph) => fontkit.Glyph {
+  let byGlyph: Map<number, number[]> | undefined;
+  const proxies = new Map<number, fontkit.Glyph>();
+  return (glyph) => {
+    if (byGlyph === undefined) {
+      byGlyph = new Map();
+      for (const codePoint of font.characterSet) {
+        const id = font.glyphForCodePoint(codePoint).id;
+        if (!byGlyph.has(id)) byGlyph.set(id, [codePoint]);
+      }
+    }
+    const codePoints = byGlyph.get(glyph.id);
+    if (codePoints === undefined) return glyph;
+    let proxy = proxies.get(glyph.id);
+    if (proxy === undefined) {
+      proxy = Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as fontkit.Glyph;
+      proxies.set(glyph.id, proxy);
+    }
+    return proxy;
+  };
 }
 
 interface GlyphFont {

@@ -11,7 +11,7 @@ import { lectureProblem } from '../../helpers.js';
 
 /** Extract every page's text with pdf.js, and the page sizes in points. */
 async function readPdf(bytes: Buffer): Promise<{ text: string; sizes: [number, number][] }> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
   let text = '';
   const sizes: [number, number][] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
@@ -97,6 +97,14 @@ describe('pdf glyph coverage', () => {
     const box = typesetMath(tex, true);
     expect(box.drawing.glyphs.length).toBeGreaterThan(40);
     expect(box.width).toBeGreaterThan(10);
+  });
+
+  it('keeps text independent of earlier documents', async () => {
+    // fontkit shapes Ö as O plus a diaeresis, and used to leave the glyph O mapped to Ö for
+    // every later document of the process, so that "O Brien" was extracted as " Brien".
+    await markdownToPdf('**Estudiante:** Öztürk\n', { lang: 'es', paper: 'A4', documentName: 'a.md' });
+    const later = await readPdf(await markdownToPdf('**Estudiante:** O Brien\n', { lang: 'es', paper: 'A4', documentName: 'b.md' }));
+    expect(later.text).toContain('O Brien');
   });
 
   it('draws accented text and symbols', async () => {
