@@ -1,3 +1,4 @@
+import { emailSchema } from './roster.js';
 import { z } from 'zod';
 import { activationNames, activations, isActivationName } from '../activations/index.js';
 import type { Bilingual } from '../i18n/lang.js';
@@ -511,7 +512,7 @@ function isRealDateTime(match: RegExpExecArray): boolean {
   return dateExists && timeExists && offsetExists;
 }
 
-const email = z.email();
+const email = emailSchema;
 
 function checkEmail(to: string | null | undefined, source: SpecSource): SpecFault | undefined {
   if (to === undefined || to === null || email.safeParse(to).success) return undefined;

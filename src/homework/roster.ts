@@ -38,7 +38,9 @@ const roleByHeader = new Map<string, HeaderRole>(
   ),
 );
 
-const emailSchema = z.email();
+// zod's default pattern (ASCII, with a dot in the domain), or accented letters
+// (josé@example.edu), as international mail allows, still with a dot in the domain.
+export const emailSchema = z.union([z.email(), z.email({ pattern: z.regexes.unicodeEmail }).regex(/@[^@]+\.[^@.]+$/)]);
 
 interface Column {
   readonly index: number;

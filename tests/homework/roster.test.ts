@@ -258,6 +258,10 @@ describe('parseRoster errors', () => {
     });
   });
 
+  it('accepts an accented e-mail', () => {
+    expect(parseRoster('id,name,email\nA01,José,josé@example.edu\n', 'lista.csv')[0]!.email).toBe('josé@example.edu');
+  });
+
   it('rejects an invalid e-mail', () => {
     const messages = rosterMessages('id,name,Correo\nA01,Ana,ana@example.edu\nA02,Luis,luis@example\n');
     expectFacts(messages, {
