@@ -94,11 +94,28 @@ function noVariantError(spec: HomeworkSpec, student: Student, faults: Record<Qua
       .filter(([, count]) => count > 0)
       .map(([fault, count]) => `${count} ${faultWords[fault][lang]}`)
       .join(lang === 'es' ? '; ' : '; ');
+  // The advice follows the check that failed most often.
+  const worst = (Object.entries(faults) as [QualityFault, number][]).sort((a, b) => b[1] - a[1])[0]![0];
   return userError(
-    `El archivo ${fileName}: no se encontró una variante válida para ${student.id} (línea ${student.line} de la lista) en ${tries} intentos: ${counts('es')}. Amplía los rangos de \`values\`, sube \`display.digits\` o \`quality.max_abs_z\`, o sube \`quality.max_tries\`.`,
-    `File ${fileName}: no valid variant was found for ${student.id} (line ${student.line} of the roster) in ${tries} tries: ${counts('en')}. Widen the \`values\` ranges, raise \`display.digits\` or \`quality.max_abs_z\`, or raise \`quality.max_tries\`.`,
+    `El archivo ${fileName}: no se encontró una variante válida para ${student.id} (línea ${student.line} de la lista) en ${tries} intentos: ${counts('es')}. ${faultAdvice[worst].es}`,
+    `File ${fileName}: no valid variant was found for ${student.id} (line ${student.line} of the roster) in ${tries} tries: ${counts('en')}. ${faultAdvice[worst].en}`,
   );
 }
+
+const faultAdvice: Record<QualityFault, { es: string; en: string }> = {
+  saturated: {
+    es: 'Achica los rangos de `values.weights`, `values.biases` o `values.inputs`, o sube `quality.max_abs_z`.',
+    en: 'Narrow the `values.weights`, `values.biases` or `values.inputs` ranges, or raise `quality.max_abs_z`.',
+  },
+  invisible: {
+    es: 'Sube `display.digits` o los valores de `values.learning_rate`.',
+    en: 'Raise `display.digits` or the `values.learning_rate` values.',
+  },
+  indistinct: {
+    es: 'Sube `display.digits` (la tolerancia se achica) o cambia los rangos de `values`.',
+    en: 'Raise `display.digits` (the tolerance shrinks) or change the `values` ranges.',
+  },
+};
 
 const faultWords: Record<QualityFault, { es: string; en: string }> = {
   saturated: { es: 'con alguna neurona saturada (|z| mayor que quality.max_abs_z)', en: 'with a saturated unit (|z| above quality.max_abs_z)' },

@@ -36,6 +36,8 @@ export interface CliMessages {
     readonly secretUnreadable: (path: string, code: string) => string;
     readonly secretMismatch: (path: string) => string;
     readonly secretMissing: (folder: string) => string;
+    readonly unprintable: (where: string, character: string) => string;
+    readonly rosterLine: (file: string, line: number) => string;
     readonly done: (students: number, folder: string) => string;
   };
   readonly wrote: (path: string) => string;
@@ -89,6 +91,9 @@ const es: CliMessages = {
     secretEmpty: (path) => `El archivo del secreto del curso, ${path}, está vacío. Escribe el secreto en él o bórralo para crear uno nuevo (las variantes cambiarán).`,
     secretUnreadable: (path, code) =>
       `No se pudo leer el secreto del curso en ${path} (${code}): debe ser un archivo de texto de a lo sumo 4 KiB. Revisa el archivo o da el secreto con --secret.`,
+    unprintable: (where, character) =>
+      `${where}: el carácter «${character}» (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) no está en las fuentes del PDF, que cubren el alfabeto latino, el griego y el cirílico. Escríbelo con esas letras, o genera solo Markdown con --format md.`,
+    rosterLine: (file, line) => `${file}, línea ${line}`,
     secretMissing: (folder) =>
       `${folder} ya tiene una clave de respuestas, generada con un secreto dado con --secret o CADENA_SECRET. Dalo otra vez; con un secreto nuevo cambiarían todas las variantes.`,
     secretMismatch: (path) =>
@@ -178,6 +183,9 @@ const en: CliMessages = {
     secretEmpty: (path) => `The course secret file, ${path}, is empty. Write the secret in it, or delete it to create a new one (the variants will change).`,
     secretUnreadable: (path, code) =>
       `Could not read the course secret in ${path} (${code}): it must be a text file of at most 4 KiB. Check the file, or give the secret with --secret.`,
+    unprintable: (where, character) =>
+      `${where}: the character «${character}» (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not in the PDF fonts, which cover the Latin, Greek and Cyrillic alphabets. Write it with those letters, or write Markdown only with --format md.`,
+    rosterLine: (file, line) => `${file}, line ${line}`,
     secretMissing: (folder) =>
       `${folder} already holds an answer key, made with a secret given by --secret or CADENA_SECRET. Give it again: a new secret would change every variant.`,
     secretMismatch: (path) =>

@@ -185,6 +185,17 @@ describe('cadena homework secret', () => {
     expect(run.stderr).toContain('(línea 3)');
   });
 
+  it('rejects names the PDF fonts cannot draw', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\nA2,李雷,li@example.edu\n');
+    const run = await runCli(`homework ${spec} --roster lista.csv --out out --secret s`, folder);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('lista.csv, línea 3');
+    expect(run.stderr).toContain('U+674E');
+    expect(readdirSync(folder)).toEqual(['lista.csv']);
+    expect((await runCli(`homework ${spec} --roster lista.csv --out out --secret s --format md`, folder)).code).toBe(0);
+  });
+
   it('rejects a missing roster option', async () => {
     const run = await runCli(`homework ${spec}`, root);
     expect(run.code).toBe(1);

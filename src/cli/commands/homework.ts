@@ -9,13 +9,14 @@ import { answerKeyCsv, answerKeyJson, type CsvStyle } from '../../homework/key.j
 import { loadHomework } from '../../homework/load.js';
 import { loadRoster } from '../../homework/roster.js';
 import { homeworkSheetMarkdown, solutionHeading } from '../../homework/sheet.js';
-import type { HomeworkSpec } from '../../homework/spec.js';
+import type { HomeworkSpec, Student } from '../../homework/spec.js';
 import type { Variant } from '../../homework/variant.js';
 import { cliMessages } from '../../i18n/cli.js';
 import type { Lang } from '../../i18n/lang.js';
 import { networkDiagram } from '../../render/diagram.js';
 import { diagramFileName, solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
+import { characterOutsideFonts } from '../../render/pdf/fonts.js';
 import { PdfPool } from '../../render/pdf/pool.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
@@ -79,6 +80,7 @@ async function runHomework(context: CommandContext, args: HomeworkArguments): Pr
   const showProgress = context.io.isTTY && !quiet;
   const inputs = [specPath, rosterPath];
 
+  if (formats.includes('pdf')) requirePrintable(spec, students, args.spec, args.roster!);
   const secret = courseSecret(context, args.secret, outDirectory, inputs, quiet);
   const drawing = new Progress(context.io, showProgress, context.messages.homework.variants, students.length);
   const variants = drawVariants(spec, students, secret, { fileName: args.spec, onVariant: (done) => drawing.update(done) });
@@ -165,6 +167,28 @@ function studentDocuments(spec: HomeworkSpec, variant: Variant, lang: Lang) {
     solution: solutionMarkdown(derivation, { lang, format: problem.display, ...solutionHeading(spec, variant, lang) }),
     solutionImages: solutionImages(derivation, problem.display),
   };
+}
+
+/**
+ * Check, before anything is written, that the PDF fonts can draw every text that comes from
+ * the roster or the homework file: a name in Chinese script would otherwise fail halfway
+ * through the batch.
+ */
+function requirePrintable(spec: HomeworkSpec, students: readonly Student[], specName: string, rosterName: string): void {
+  const fields: [string, string | null][] = [
+    ['title', spec.title],
+    ['submission.subject', spec.submission.subject],
+    ['submission.to', spec.submission.to],
+    ['submission.instructions', spec.submission.instructions],
+  ];
+  for (const [field, text] of fields) {
+    const character = text === null ? null : characterOutsideFonts(text);
+    if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(`${specName}, ${field}`, character));
+  }
+  for (const student of students) {
+    const character = characterOutsideFonts(`${student.name}${student.id}`);
+    if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(cliMessages[lang].homework.rosterLine(rosterName, student.line), character));
+  }
 }
 
 const secretFileName = 'course-secret.txt';

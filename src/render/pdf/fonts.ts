@@ -31,16 +31,35 @@ const parsedFonts = new Map<string, fontkit.Font>();
  * OpenType tables again for each PDF was a quarter of the time of a batch.
  */
 export function registerFonts(document: PDFKit.PDFDocument): void {
-  for (const [name, file] of Object.entries(fontFiles)) {
-    let font = parsedFonts.get(file);
-    if (font === undefined) {
-      font = fontkit.create(readFileSync(join(fontDirectory, file))) as fontkit.Font;
-      memoizeLayout(font);
-      parsedFonts.set(file, font);
-    }
+  for (const name of fontNames) {
     // pdfkit accepts a fontkit font object in place of a file (any object with layout()).
-    document.registerFont(name, font as unknown as string);
+    document.registerFont(name, parsedFont(name) as unknown as string);
   }
+}
+
+function parsedFont(name: FontName): fontkit.Font {
+  const file = fontFiles[name];
+  let font = parsedFonts.get(file);
+  if (font === undefined) {
+    font = fontkit.create(readFileSync(join(fontDirectory, file))) as fontkit.Font;
+    memoizeLayout(font);
+    parsedFonts.set(file, font);
+  }
+  return font;
+}
+
+/**
+ * Return the first character of `text` that one of the PDF's text fonts (serif, sans and
+ * mono) cannot draw, or null. Used to check text from the user before a batch starts.
+ */
+export function characterOutsideFonts(text: string): string | null {
+  const fonts = (['serif', 'serifBold', 'sans', 'sansBold', 'mono'] as const).map(parsedFont);
+  for (const character of text) {
+    const codePoint = character.codePointAt(0)!;
+    if (codePoint < 0x20) continue;
+    if (fonts.some((font) => !font.hasGlyphForCodePoint(codePoint))) return character;
+  }
+  return null;
 }
 
 /** A shaped run with copies of its positions: pdfkit scales the positions it receives in place. */
