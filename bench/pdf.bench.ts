@@ -48,7 +48,7 @@ export async function pdfBench(): Promise<string[]> {
   });
   const memory = process.memoryUsage().rss / 2 ** 20;
 
-  const pool = new PdfPool(2);
+  const pool = new PdfPool({ size: 2 });
   const [pooled] = await time(async () => {
     const options = { lang: 'es', paper: 'A4', documentName: 'solucion.md' } as const;
     await Promise.all(Array.from({ length: 100 }, (_v, i) => pool.renderSolution(lectureVariant((i + 101) / 1000), options)));

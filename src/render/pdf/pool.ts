@@ -2,10 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { userError } from '../../errors.js';
 import type { Problem } from '../../network/spec.js';
+import type { PdfJob, PdfJobResult } from './jobs.js';
 import type { PdfOptions } from './markdown-pdf.js';
-import type { PdfJob, PdfJobResult, SolutionSources } from './worker.js';
-
-type JobResult = { pdf: Buffer; sources?: SolutionSources };
 
 /** V8 heap limits of a worker, in MB. */
 export interface WorkerLimits {
@@ -13,13 +11,19 @@ export interface WorkerLimits {
   readonly maxOldGenerationSizeMb: number | undefined;
 }
 
-const batchLimits: WorkerLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 };
+const batchLimits: WorkerLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 96 };
+
+export interface PoolOptions {
+  /** Number of worker threads (by default one per core, at most 4). */
+  readonly size?: number;
+  readonly limits?: WorkerLimits;
+}
 
 interface Waiting {
   readonly job: PdfJob;
   /** Set when the job already ran out of memory once, in a worker with the batch's memory limit. */
   readonly retried?: boolean;
-  readonly resolve: (result: JobResult) => void;
+  readonly resolve: (pdf: Buffer) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -34,51 +38,44 @@ export class PdfPool {
   private readonly queue: Waiting[] = [];
   private readonly running = new Map<number, { readonly worker: Worker; readonly waiting: Waiting }>();
   private readonly idle: Worker[];
+  private readonly limits: WorkerLimits;
   private nextId = 0;
 
-  constructor(
-    size = Math.max(1, Math.min(availableParallelism(), 4)),
-    private readonly limits: WorkerLimits = batchLimits,
-  ) {
-    this.workers = Array.from({ length: size }, () => this.start(true, limits));
+  constructor(options: PoolOptions = {}) {
+    const size = Math.max(1, options.size ?? Math.min(availableParallelism(), 4));
+    this.limits = options.limits ?? batchLimits;
+    this.workers = Array.from({ length: size }, () => this.start(true));
     this.idle = [...this.workers];
   }
 
-  private start(limited: boolean, limits: WorkerLimits): Worker {
-    const worker = startWorker(limited ? limits : { ...limits, maxOldGenerationSizeMb: undefined });
-    worker.on('message', (result: PdfJobResult) => this.settle(worker, result));
-    worker.on('error', (error) => this.crashed(worker, error));
-    return worker;
-  }
-
-  /** Render Markdown (with its images) to PDF in a worker. */
-  async render(markdown: string, options: PdfOptions): Promise<Buffer> {
-    const images = options.images === undefined ? undefined : [...options.images];
-    return (await this.submit({ id: this.nextId++, markdown, options: { ...options, images } })).pdf;
-  }
-
-  /** Derive a problem's worked solution and render it to PDF, all in a worker. */
-  async renderSolution(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<Buffer> {
-    return (await this.submit({ id: this.nextId++, problem, options, withSources: false })).pdf;
-  }
-
-  /** Like renderSolution, and also return the solution's Markdown and images, to be written beside the PDF. */
-  async solutionDocuments(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<{ pdf: Buffer } & SolutionSources> {
-    const { pdf, sources } = await this.submit({ id: this.nextId++, problem, options, withSources: true });
-    if (sources === undefined) throw new Error('PDF worker returned no sources');
-    return { pdf, ...sources };
-  }
-
-  /** Number of worker threads. */
+  /** Number of workers. */
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Render Markdown (with its images) to PDF. */
+  render(markdown: string, options: PdfOptions): Promise<Buffer> {
+    const images = options.images === undefined ? undefined : [...options.images];
+    return this.submit({ id: this.nextId++, markdown, options: { ...options, images } });
+  }
+
+  /** Derive a problem's worked solution and render it to PDF, both where the job runs. */
+  renderSolution(problem: Problem, options: Omit<PdfOptions, 'images'>): Promise<Buffer> {
+    return this.submit({ id: this.nextId++, problem, options });
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private submit(job: PdfJob): Promise<JobResult> {
+  private start(limited: boolean): Worker {
+    const worker = startWorker(limited ? this.limits : { ...this.limits, maxOldGenerationSizeMb: undefined });
+    worker.on('message', (result: PdfJobResult) => this.settle(worker, result));
+    worker.on('error', (error) => this.crashed(worker, error));
+    return worker;
+  }
+
+  private submit(job: PdfJob): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
@@ -100,14 +97,9 @@ export class PdfPool {
     if (entry !== undefined) {
       this.running.delete(result.id);
       const { waiting } = entry;
-      if ('pdf' in result) {
-        const pdf = Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
-        waiting.resolve(result.sources === undefined ? { pdf } : { pdf, sources: result.sources });
-      } else if ('userError' in result) {
-        waiting.reject(userError(result.userError.es, result.userError.en));
-      } else {
-        waiting.reject(new Error(`PDF worker failed: ${result.error}`));
-      }
+      if ('pdf' in result) waiting.resolve(Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength));
+      else if ('userError' in result) waiting.reject(userError(result.userError.es, result.userError.en));
+      else waiting.reject(new Error(`PDF worker failed: ${result.error}`));
     }
     this.dispatch();
   }
@@ -123,7 +115,7 @@ export class PdfPool {
     const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     const retry = entry !== undefined && outOfMemory && entry[1].waiting.retried !== true;
     // After running out of memory, this slot goes on without the cap.
-    const replacement = this.start(!outOfMemory, this.limits);
+    const replacement = this.start(!outOfMemory);
     if (index >= 0) this.workers[index] = replacement;
     this.idle.push(replacement);
     if (entry !== undefined) {

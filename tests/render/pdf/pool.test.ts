@@ -8,7 +8,7 @@ import { PdfPool } from '../../../src/render/pdf/pool.js';
 import { lectureProblem } from '../../helpers.js';
 
 describe('PdfPool', () => {
-  const pool = new PdfPool(2);
+  const pool = new PdfPool({ size: 2 });
   afterAll(() => pool.close());
 
   it('renders the same bytes as the main thread', async () => {
@@ -34,7 +34,7 @@ describe('PdfPool', () => {
   it('retries a job that ran out of memory', async () => {
     // 4 MB of old generation is too little for MathJax: the first worker dies, and the
     // job runs again in one without the cap.
-    const tight = new PdfPool(1, { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 4 });
+    const tight = new PdfPool({ size: 1, limits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 4 } });
     try {
       const pdf = await tight.renderSolution(lectureProblem(), { lang: 'es', paper: 'A4', documentName: 'solucion.md' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
