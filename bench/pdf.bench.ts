@@ -3,7 +3,6 @@ import { defaultDisplay, type Problem } from '../src/network/spec.js';
 import { solutionImages } from '../src/render/images.js';
 import { solutionMarkdown } from '../src/render/markdown.js';
 import { markdownToPdf } from '../src/render/pdf/markdown-pdf.js';
-import { PdfPool } from '../src/render/pdf/pool.js';
 
 /** Build the lecture's 2-2-2 network with its weights shifted by `offset`, so every number changes. */
 function lectureVariant(offset: number): Problem {
@@ -48,14 +47,7 @@ export async function pdfBench(): Promise<string[]> {
   });
   const memory = process.memoryUsage().rss / 2 ** 20;
 
-  const pool = new PdfPool({ size: 2 });
-  const [pooled] = await time(async () => {
-    const options = { lang: 'es', paper: 'A4', documentName: 'solucion.md' } as const;
-    await Promise.all(Array.from({ length: 100 }, (_v, i) => pool.renderSolution(lectureVariant((i + 101) / 1000), options)));
-  });
-  await pool.close();
   return [
-    `pdf 100 lecture variants through PdfPool.renderSolution (2 worker threads, including their start): ${(pooled / 1000).toFixed(2)} s`,
     `pdf lecture worked solution: first run ${cold.toFixed(0)} ms, warm median ${warmRuns[5]!.toFixed(0)} ms, ${(bytes.length / 1024).toFixed(0)} KB`,
     `pdf 100 lecture variants (different numbers): ${(hundred / 1000).toFixed(2)} s in one process, resident memory ${memory.toFixed(0)} MB`,
   ];
