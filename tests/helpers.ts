@@ -1,6 +1,7 @@
 import type { ActivationName } from '../src/activations/index.js';
 import type { LossName } from '../src/losses/index.js';
 import { activations } from '../src/activations/index.js';
+import { UserError } from '../src/errors.js';
 import { defaultDisplay, type Display, type Problem } from '../src/network/spec.js';
 
 export interface LayerInput {
@@ -50,4 +51,21 @@ export function expectClose(actual: number, expected: number, relative = 1e-9, f
   if (!(Math.abs(actual - expected) <= tolerance)) {
     throw new Error(`expected ${actual} to be within ${tolerance} of ${expected} (off by ${Math.abs(actual - expected)})`);
   }
+}
+
+/** A user error's message in both languages. */
+export interface Messages {
+  readonly es: string;
+  readonly en: string;
+}
+
+/** Run `action`, which must throw a UserError, and return its message in both languages. */
+export function messagesOf(action: () => unknown): Messages {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserError) return { es: error.messageIn('es'), en: error.messageIn('en') };
+    throw error;
+  }
+  throw new Error('expected a UserError, but nothing was thrown');
 }

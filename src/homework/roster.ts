@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { userError, UserError } from '../errors.js';
 import type { Bilingual } from '../i18n/lang.js';
 import type { Student } from './spec.js';
+import { fileReadError } from '../io/read-errors.js';
 
 /** Maximum roster file size. At an estimated 100 bytes a row, 5 MiB is some 50,000 students. */
 const maxRosterBytes = 5 * 1024 * 1024;
@@ -114,7 +115,7 @@ function readRosterFile(path: string, displayName: string): Uint8Array {
     return readFileSync(path, { flag: 'r' });
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw readError(displayName, error);
+    throw fileReadError(displayName, error, () => folderError(displayName));
   }
 }
 
@@ -507,30 +508,6 @@ function firstNonBlankLine(text: string, from: number): number {
     if ((lines[line - 1] ?? '').trim() !== '') return line;
   }
   return from;
-}
-
-function readError(path: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') {
-    return userError(
-      `No se encontró el archivo ${path}. Revisa el nombre y la carpeta desde la que ejecutas el comando.`,
-      `File ${path} not found. Check the name and the folder you run the command from.`,
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return userError(
-      `No hay permiso para leer el archivo ${path}. Revisa sus permisos.`,
-      `Permission denied reading file ${path}. Check its permissions.`,
-    );
-  }
-  if (code === 'ENOTDIR' || code === 'ELOOP') {
-    return userError(
-      `No se pudo leer el archivo ${path}: una parte de la ruta no es una carpeta o es un enlace simbólico circular (${code}). Revisa la ruta.`,
-      `Failed to read file ${path}: part of the path is not a folder or is a circular symbolic link (${code}). Check the path.`,
-    );
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return userError(`No se pudo leer el archivo ${path}: ${reason}.`, `Failed to read file ${path}: ${reason}.`);
 }
 
 function folderError(path: string): UserError {

@@ -6,6 +6,7 @@ import { PlainSource, YamlSource, type SpecSource } from './source.js';
 import type { Problem } from './spec.js';
 import { aliasError, emptyFileError, jsonSyntaxError, yamlSyntaxError } from './syntax.js';
 import { validateSpec, type ProblemSpec } from './validate.js';
+import { fileReadError } from '../io/read-errors.js';
 
 export type { ProblemSpec } from './validate.js';
 
@@ -137,35 +138,11 @@ export function readSpecFile(path: string, displayName: string, kind: SpecKindWo
 }
 
 function readError(path: string, error: unknown, kind: SpecKindWords): UserError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') {
-    return userError(
-      `No se encontró el archivo ${path}. Revisa el nombre y la carpeta desde la que ejecutas el comando.`,
-      `File ${path} not found. Check the name and the folder you run the command from.`,
-    );
-  }
-  if (code === 'EISDIR') {
-    return userError(
+  return fileReadError(path, error, () =>
+    userError(
       `${path} es una carpeta, no un archivo. Indica el archivo .yaml o .json de ${kind.definite.es}.`,
       `${path} is a folder, not a file. Give the .yaml or .json file of ${kind.definite.en}.`,
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return userError(
-      `No hay permiso para leer el archivo ${path}. Revisa sus permisos.`,
-      `Permission denied reading file ${path}. Check its permissions.`,
-    );
-  }
-  if (code === 'ENOTDIR' || code === 'ELOOP') {
-    return userError(
-      `No se pudo leer el archivo ${path}: una parte de la ruta no es una carpeta o es un enlace simbólico circular (${code}). Revisa la ruta.`,
-      `Failed to read file ${path}: part of the path is not a folder or is a circular symbolic link (${code}). Check the path.`,
-    );
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return userError(
-    `No se pudo leer el archivo ${path}: ${reason}.`,
-    `Failed to read file ${path}: ${reason}.`,
+    ),
   );
 }
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { loadHomework, parseHomework } from '../../src/homework/load.js';
 import type { HomeworkSpec } from '../../src/homework/spec.js';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../src/homework/defaults.js';
 import { parseProblem } from '../../src/network/load.js';
 import { biasRef, weightRef } from '../../src/network/notation.js';
+import { messagesOf, type Messages } from '../helpers.js';
 
 // Line numbers of this homework, which the tests below expect in messages.
 // 1 id, 2 title, 3 network: 4 sizes, 5 activation, 6 loss, 7 bias.
@@ -96,21 +96,6 @@ function edited(from: string, to: string, text = full): string {
 /** Returns a homework with only an id and `lines`, for the tests of one section. */
 function withId(lines: string): string {
   return `id: tarea-clase6\n${lines}`;
-}
-
-interface Messages {
-  readonly es: string;
-  readonly en: string;
-}
-
-function messagesOf(action: () => unknown): Messages {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return { es: error.localized('es'), en: error.localized('en') };
-    throw error;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
 }
 
 function homeworkMessages(text: string, fileName = 'tarea.yaml'): Messages {

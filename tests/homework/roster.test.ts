@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { loadRoster, parseRoster } from '../../src/homework/roster.js';
+import { messagesOf, type Messages } from '../helpers.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rosters/', import.meta.url));
 const exampleRoster = fileURLToPath(new URL('../../exercises/lista-clase6.csv', import.meta.url));
@@ -13,21 +13,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'cadena-roster-'));
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
-
-interface Messages {
-  readonly es: string;
-  readonly en: string;
-}
-
-function messagesOf(action: () => unknown): Messages {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return { es: error.localized('es'), en: error.localized('en') };
-    throw error;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
-}
 
 function rosterMessages(text: string | Uint8Array, fileName = 'lista.csv'): Messages {
   return messagesOf(() => parseRoster(text, fileName));

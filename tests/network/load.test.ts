@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { loadProblem, parseProblem, requireLearningRate, type ProblemSpec } from '../../src/network/load.js';
 import { defaultDisplay } from '../../src/network/spec.js';
 import { closestName, editDistance } from '../../src/network/suggest.js';
+import { messagesOf, type Messages } from '../helpers.js';
 
 // Line numbers of the clase 6 spec, which the tests below expect in messages.
 // Network: input 2, target 3, layers 4, loss 11. Layer 1: weights 5, bias 6, activation 7.
@@ -60,21 +60,6 @@ const clase6Json = JSON.stringify({
 function edited(from: string, to: string, text = clase6): string {
   if (!text.includes(from)) throw new Error(`test setup: ${JSON.stringify(from)} is not in the spec`);
   return text.replace(from, to);
-}
-
-interface Messages {
-  readonly es: string;
-  readonly en: string;
-}
-
-function messagesOf(action: () => unknown): Messages {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return { es: error.messageIn('es'), en: error.messageIn('en') };
-    throw error;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
 }
 
 function specMessages(text: string, fileName = 'clase6.yaml'): Messages {
