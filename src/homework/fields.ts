@@ -15,7 +15,7 @@ export const homeworkLimits = {
   maxDecimals: 4,
   minDigits: 1,
   maxDigits: 10,
-  maxTries: 100_000,
+  maxTries: 10_000,
 } as const;
 
 const limits = homeworkLimits;

@@ -68,7 +68,7 @@ export function networkSpec(problem: Problem): object {
 
 /** Write one row per student and item: the same facts as the JSON key, for a spreadsheet. */
 export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): string {
-  const number = (value: number) => (style === 'semicolon' ? String(value).replace('.', ',') : String(value));
+  const number = (value: number) => (style === 'semicolon' ? plainDecimal(value).replace('.', ',') : plainDecimal(value));
   const interval = ([low, high]: Interval) => [number(low), number(high)];
   const rows = variants.flatMap((variant) =>
     variant.answers.map(({ item, value, interval: range, mistakes }) => [
@@ -93,4 +93,19 @@ export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): str
  */
 function inertCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Write a number at full precision without an exponent (3.0179e-7 → 0.00000030179), so
+ * that a spreadsheet reads every cell of a column the same way.
+ */
+export function plainDecimal(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (match === null) return text;
+  const [, sign, first, rest = '', exponentText] = match;
+  const digits = `${first}${rest}`;
+  const exponent = Number(exponentText);
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return `${sign}${digits.padEnd(exponent + 1, '0')}`;
 }

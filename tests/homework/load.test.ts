@@ -211,8 +211,8 @@ describe('parseHomework accepted forms', () => {
   });
 
   it('reads quality options', () => {
-    const spec = parseHomework(withId('quality: { max_abs_z: 2.5, max_tries: 100000 }\n'), 'tarea.yaml');
-    expect(spec.quality).toEqual({ maxAbsZ: 2.5, maxTries: 100000 });
+    const spec = parseHomework(withId('quality: { max_abs_z: 2.5, max_tries: 10000 }\n'), 'tarea.yaml');
+    expect(spec.quality).toEqual({ maxAbsZ: 2.5, maxTries: 10000 });
   });
 
   it.each(['2026-12-19T02:59Z', '2026-12-18T23:59:00.500+05:30', '2028-02-29T12:00:00Z'])('keeps deadline %s as written', (deadline) => {
@@ -768,11 +768,11 @@ describe('parseHomework display and quality', () => {
     expect(messages.en).toContain(`\`quality.max_abs_z\` is \`${maxAbsZ}\`, but it must be greater than 0`);
   });
 
-  it.each(['0', '1.5', '100001'])('rejects max_tries %s', (maxTries) => {
+  it.each(['0', '1.5', '10001'])('rejects max_tries %s', (maxTries) => {
     const messages = homeworkMessages(edited('max_tries: 1000', `max_tries: ${maxTries}`));
     expectLocated(messages, 20);
-    expect(messages.es).toContain(`\`quality.max_tries\` vale \`${maxTries}\`, pero debe ser un número entero de 1 a 100000.`);
-    expect(messages.en).toContain(`\`quality.max_tries\` is \`${maxTries}\`, but it must be an integer from 1 to 100000.`);
+    expect(messages.es).toContain(`\`quality.max_tries\` vale \`${maxTries}\`, pero debe ser un número entero de 1 a 10000.`);
+    expect(messages.en).toContain(`\`quality.max_tries\` is \`${maxTries}\`, but it must be an integer from 1 to 10000.`);
   });
 });
 

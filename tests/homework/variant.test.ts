@@ -3,6 +3,7 @@ import { safeFolderName } from '../../src/homework/generate.js';
 import { itemsOf } from '../../src/homework/items.js';
 import { loadHomework } from '../../src/homework/load.js';
 import { drawValue, SeededRandom, variantCode, variantSeed } from '../../src/homework/random.js';
+import { plainDecimal } from '../../src/homework/key.js';
 import { readableDeadline } from '../../src/homework/sheet.js';
 import { makeVariant } from '../../src/homework/variant.js';
 import { UserError } from '../../src/errors.js';
@@ -90,5 +91,14 @@ describe('readableDeadline', () => {
   it('keeps the zone as written', () => {
     expect(readableDeadline('2026-12-18T23:59:00-03:00')).toBe('2026-12-18 23:59 (UTC−03:00)');
     expect(readableDeadline('2026-12-18T23:59:00Z')).toBe('2026-12-18 23:59 (UTC)');
+  });
+});
+
+describe('plainDecimal', () => {
+  it('writes no exponent', () => {
+    expect(plainDecimal(3.0179e-7)).toBe('0.00000030179');
+    expect(plainDecimal(-1.5e-10)).toBe('-0.00000000015');
+    expect(plainDecimal(1e21)).toBe('1000000000000000000000');
+    expect(plainDecimal(0.76373)).toBe('0.76373');
   });
 });

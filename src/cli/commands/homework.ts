@@ -21,7 +21,7 @@ import { characterOutsideFonts } from '../../render/pdf/fonts.js';
 import { PdfPool } from '../../render/pdf/pool.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
-import { parseFormats } from '../options.js';
+import { parseFormats, splitList } from '../options.js';
 import { Progress } from '../progress.js';
 
 const homeworkFormats = ['md', 'pdf'] as const;
@@ -71,6 +71,7 @@ async function runHomework(context: CommandContext, args: HomeworkArguments): Pr
   requireNonEmpty('spec', args.spec);
   requireNonEmpty('--roster', args.roster ?? '');
   if (args.out !== undefined) requireNonEmpty('--out', args.out);
+  if (args.format !== undefined && splitList(args.format).length === 0) requireNonEmpty('--format', '');
   const specPath = resolve(cwd, args.spec);
   const rosterPath = resolve(cwd, args.roster!);
   const spec = loadHomework(specPath, args.spec);
