@@ -196,6 +196,15 @@ describe('cadena homework secret', () => {
     expect((await runCli(`homework ${spec} --roster lista.csv --out out --secret s --format md`, folder)).code).toBe(0);
   });
 
+  it('writes nothing over its own roster', async () => {
+    const folder = temporaryDirectory();
+    copyFileSync(roster, join(folder, 'answer-key.csv'));
+    const run = await runCli(`homework ${spec} --roster answer-key.csv --format md --out . --secret s`, folder);
+    expect(run.code).toBe(1);
+    expect(readdirSync(folder)).toEqual(['answer-key.csv']);
+    expect(readFileSync(join(folder, 'answer-key.csv'))).toEqual(readFileSync(roster));
+  });
+
   it('rejects a missing roster option', async () => {
     const run = await runCli(`homework ${spec}`, root);
     expect(run.code).toBe(1);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
 import { UserError } from '../../errors.js';
@@ -83,6 +83,7 @@ async function runHomework(context: CommandContext, args: HomeworkArguments): Pr
   const inputs = [specPath, rosterPath];
 
   if (formats.includes('pdf')) requirePrintable(spec, students, args.spec, args.roster!);
+  rejectInputsInOutput(inputs, outDirectory);
   const secret = courseSecret(context, args.secret, outDirectory, inputs, quiet);
   const drawing = new Progress(context.io, showProgress, context.messages.homework.variants, students.length);
   const variants = drawVariants(spec, students, secret, { fileName: args.spec, onVariant: (done) => drawing.update(done) });
@@ -193,6 +194,33 @@ function requirePrintable(spec: HomeworkSpec, students: readonly Student[], spec
   for (const student of students) {
     const character = characterOutsideFonts(`${student.name}${student.id}`);
     if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(cliMessages[lang].homework.rosterLine(rosterName, student.line), character));
+  }
+}
+
+/**
+ * Refuse, before anything is written, an input that lies where this command writes: the
+ * keys, the secret, or a student folder. The per-file check in `write` would otherwise stop
+ * only when it reached that file, after other outputs were written.
+ */
+function rejectInputsInOutput(inputs: readonly string[], outDirectory: string): void {
+  const folders = new Set([...Object.values(documentNames).flatMap((names) => [names.sheets, names.solutions])]);
+  const files = new Set(['answer-key.json', 'answer-key.csv', secretFileName]);
+  const out = realOrSelf(outDirectory);
+  for (const input of inputs) {
+    const inside = relative(out, realOrSelf(input));
+    if (inside.startsWith('..') || isAbsolute(inside)) continue;
+    const [first] = inside.split(sep);
+    if (files.has(inside) || (first !== undefined && folders.has(first))) {
+      throw new UserError((language) => cliMessages[language].wouldOverwriteInput(input));
+    }
+  }
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
