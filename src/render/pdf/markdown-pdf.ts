@@ -23,6 +23,8 @@ export interface PdfOptions {
 
 const bodySize = 10.5;
 const mathSize = 11.5;
+/** Advance width of every character of DejaVu Sans Mono, in em. */
+const monoAdvance = 1233 / 2048;
 const headingSizes: Record<string, number> = { h1: 18, h2: 14.5, h3: 12.5, h4: 11.2, h5: 10.5, h6: 10.5 };
 
 /** Word widths by font, size and text: measuring with fontkit is the slowest step of layout. */
@@ -227,13 +229,28 @@ class BlockRenderer {
     return this.writer;
   }
 
+  /**
+   * Draw a code block. A line too long for the page makes the whole block smaller, down to
+   * two thirds of its size; a line still too long is broken, never cut at the margin.
+   */
   private code(text: string): void {
-    const size = bodySize * 0.9;
-    const lines = text.replace(/\n$/, '').split('\n');
+    const left = this.writer.page.left + this.indent + 8;
+    const width = this.writer.page.left + this.writer.page.width - left;
+    const longest = Math.max(1, ...text.replace(/\n$/, '').split('\n').map((line) => [...line].length));
+    const size = Math.max(bodySize * 0.6, Math.min(bodySize * 0.9, width / (longest * monoAdvance)));
+    const perLine = Math.max(1, Math.floor(width / (size * monoAdvance)));
+    const lines = text
+      .replace(/\n$/, '')
+      .split('\n')
+      .flatMap((line) => {
+        const characters = [...line];
+        if (characters.length <= perLine) return [line];
+        return Array.from({ length: Math.ceil(characters.length / perLine) }, (_v, i) => characters.slice(i * perLine, (i + 1) * perLine).join(''));
+      });
     this.writer.space(2);
     for (const line of lines) {
       this.writer.reserve(size * 1.35);
-      this.writer.drawText(line, 'mono', size, this.writer.page.left + this.indent + 8, this.writer.y + size);
+      this.writer.drawText(line, 'mono', size, left, this.writer.y + size);
       this.writer.y += size * 1.35;
     }
     this.writer.y += bodySize * 0.5;

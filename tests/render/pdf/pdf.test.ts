@@ -99,6 +99,24 @@ describe('pdf glyph coverage', () => {
     expect(box.width).toBeGreaterThan(10);
   });
 
+  it('keeps long code lines on the page', async () => {
+    const long = `asunto ${'x'.repeat(90)} [ABC123]`;
+    const bytes = await markdownToPdf(`\`\`\`\n${long}\n${'y'.repeat(300)}\n\`\`\`\n`, { lang: 'es', paper: 'A4', documentName: 'c.md' });
+    const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
+    const page = await pdf.getPage(1);
+    const pageWidth = page.getViewport({ scale: 1 }).width;
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '' && !/Página|c\.md/.test(item.str));
+    for (const item of items) {
+      if (!('str' in item)) continue;
+      expect(item.transform[4] + item.width).toBeLessThanOrEqual(pageWidth - 60);
+    }
+    // The 106-character line is shrunk to fit on one row; the 300-character one is broken.
+    const texts = items.map((item) => ('str' in item ? item.str : ''));
+    expect(texts.join('')).toBe(`${long.replace(/ /g, '')}${'y'.repeat(300)}`);
+    const rows = new Set(items.filter((item) => 'str' in item && /x|\[ABC/.test(item.str)).map((item) => ('transform' in item ? item.transform[5] : 0)));
+    expect(rows.size).toBe(1);
+  });
+
   it('keeps text independent of earlier documents', async () => {
     // fontkit shapes Ö as O plus a diaeresis, and used to leave the glyph O mapped to Ö for
     // every later document of the process, so that "O Brien" was extracted as " Brien".
