@@ -14,13 +14,14 @@ export type CsvStyle = 'semicolon' | 'comma';
  * per item the right value at full precision, the interval a rounding student may land
  * in, and each known mistake's value and interval.
  */
-export function answerKeyJson(spec: HomeworkSpec, variants: readonly Variant[]): string {
+export function answerKeyJson(spec: HomeworkSpec, variants: readonly Variant[], secretCheck?: string): string {
   const models = new Map<string, { id: string; description: { es: string; en: string } }>();
   for (const variant of variants) {
     for (const model of mistakeModels(variant.problem)) models.set(model.id, { id: model.id, description: model.description });
   }
   const key = {
     homework: spec.id,
+    ...(secretCheck !== undefined && { secret_check: secretCheck }),
     title: spec.title,
     deadline: spec.deadline,
     subject: spec.submission.subject,

@@ -59,12 +59,14 @@ export function variantSeed(secret: string, homeworkId: string, studentId: strin
 
 /** Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is not misread. */
 const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const codeLetters = codeAlphabet.slice(10);
 
-/** Derive the short code printed on a student's sheet and expected in the e-mail subject: 6 characters, 30 bits. */
+/** Derive the short code printed on a student's sheet and expected in the e-mail subject: 6 characters, a letter then five of any kind, about 29 bits. */
 export function variantCode(secret: string, homeworkId: string, studentId: string): string {
   const digest = createHmac('sha256', secret).update(JSON.stringify(['code', homeworkId, studentKey(studentId)])).digest();
-  let code = '';
-  for (let i = 0; i < 6; i++) code += codeAlphabet[digest[i]! % 32];
+  // A letter first, so that a spreadsheet never reads a code such as 012345 or 12E345 as a number.
+  let code = codeLetters[(digest[0]! * 256 + digest[1]!) % codeLetters.length]!;
+  for (let i = 2; i < 7; i++) code += codeAlphabet[digest[i]! % 32];
   return code;
 }
 

@@ -37,6 +37,8 @@ export interface CliMessages {
     readonly secretMismatch: (path: string) => string;
     readonly secretMissing: (folder: string) => string;
     readonly unprintable: (where: string, character: string) => string;
+    readonly outsideOutput: (folder: string, real: string) => string;
+    readonly secretChanged: (key: string) => string;
     readonly rosterLine: (file: string, line: number) => string;
     readonly done: (students: number, folder: string) => string;
   };
@@ -94,6 +96,10 @@ const es: CliMessages = {
     unprintable: (where, character) =>
       `${where}: el carácter «${character}» (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) no está en las fuentes del PDF, que cubren el alfabeto latino, el griego y el cirílico. Escríbelo con esas letras, o genera solo Markdown con --format md.`,
     rosterLine: (file, line) => `${file}, línea ${line}`,
+    outsideOutput: (folder, real) =>
+      `La carpeta ${folder} es un enlace a ${real}, fuera de la carpeta de salida; cadena no escribe fuera de ella. Quita el enlace o elige otra carpeta con --out.`,
+    secretChanged: (key) =>
+      `${key} se generó con otro secreto del curso: con este, todas las variantes cambiarían. Da el mismo secreto, o elige otra carpeta con --out.`,
     secretMissing: (folder) =>
       `${folder} ya tiene una clave de respuestas, generada con un secreto dado con --secret o CADENA_SECRET. Dalo otra vez; con un secreto nuevo cambiarían todas las variantes.`,
     secretMismatch: (path) =>
@@ -186,6 +192,10 @@ const en: CliMessages = {
     unprintable: (where, character) =>
       `${where}: the character «${character}» (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not in the PDF fonts, which cover the Latin, Greek and Cyrillic alphabets. Write it with those letters, or write Markdown only with --format md.`,
     rosterLine: (file, line) => `${file}, line ${line}`,
+    outsideOutput: (folder, real) =>
+      `The folder ${folder} is a link to ${real}, outside the output folder; cadena does not write outside it. Remove the link, or choose another folder with --out.`,
+    secretChanged: (key) =>
+      `${key} was made with another course secret: with this one, every variant would change. Give the same secret, or choose another folder with --out.`,
     secretMissing: (folder) =>
       `${folder} already holds an answer key, made with a secret given by --secret or CADENA_SECRET. Give it again: a new secret would change every variant.`,
     secretMismatch: (path) =>

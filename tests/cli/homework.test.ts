@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -172,6 +172,29 @@ describe('cadena homework secret', () => {
     const forgotten = await runCli(`homework ${spec} --roster lista.csv --format md --out given`, folder);
     expect(forgotten.code).toBe(1);
     expect(forgotten.stderr).toContain('--secret');
+  }, 60_000);
+
+  it('refuses a changed secret for a folder made with --secret', async () => {
+    const folder = temporaryDirectory();
+    copyFileSync(roster, join(folder, 'lista.csv'));
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out out --secret uno`, folder)).code).toBe(0);
+    const key = readFileSync(join(folder, 'out', 'answer-key.json'));
+    const changed = await runCli(`homework ${spec} --roster lista.csv --format md --out out --secret dos`, folder);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('answer-key.json');
+    expect(readFileSync(join(folder, 'out', 'answer-key.json'))).toEqual(key);
+  }, 60_000);
+
+  it('does not follow a folder link out of the output', async () => {
+    const folder = temporaryDirectory();
+    copyFileSync(roster, join(folder, 'lista.csv'));
+    mkdirSync(join(folder, 'outside'));
+    mkdirSync(join(folder, 'out'));
+    symlinkSync(join(folder, 'outside'), join(folder, 'out', 'soluciones'));
+    const run = await runCli(`homework ${spec} --roster lista.csv --format md --out out --secret s`, folder);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('soluciones');
+    expect(readdirSync(join(folder, 'outside'))).toEqual([]);
   }, 60_000);
 
   it('rejects two ids with one folder', async () => {

@@ -40,7 +40,9 @@ describe('SeededRandom', () => {
 describe('variantCode', () => {
   it('has six unambiguous characters', () => {
     const code = variantCode('s', 'tarea', 'A01');
-    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(code).toMatch(/^[A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z]{5}$/);
+    // A letter first: no code reads as a number (012345, 12E345) in a spreadsheet.
+    for (let i = 0; i < 500; i++) expect(variantCode('s', 'tarea', `S${i}`)).toMatch(/^[A-Z]/);
     expect(variantCode('s', 'tarea', 'a01')).toBe(code);
     expect(variantCode('t', 'tarea', 'A01')).not.toBe(code);
   });

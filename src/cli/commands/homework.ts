@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
 import { UserError } from '../../errors.js';
@@ -84,17 +84,21 @@ async function runHomework(context: CommandContext, args: HomeworkArguments): Pr
 
   if (formats.includes('pdf')) requirePrintable(spec, students, args.spec, args.roster!);
   rejectInputsInOutput(inputs, outDirectory);
+  for (const name of ['answer-key.json', 'answer-key.csv', secretFileName]) rejectInputAsOutput(join(outDirectory, name), inputs);
   const secret = courseSecret(context, args.secret, outDirectory, inputs, quiet);
+  requireSameSecret(outDirectory, secret);
   const drawing = new Progress(context.io, showProgress, context.messages.homework.variants, students.length);
   const variants = drawVariants(spec, students, secret, { fileName: args.spec, onVariant: (done) => drawing.update(done) });
 
+  const confined = new ConfinedFolder(outDirectory);
   const write = (relativePath: string, content: string | Buffer, durable = false) => {
     const path = join(outDirectory, relativePath);
+    confined.require(path);
     rejectInputAsOutput(path, inputs);
     writeOutput(path, content, { durable });
   };
   const csvStyle: CsvStyle = args.csv === 'comma' ? 'comma' : 'semicolon';
-  write('answer-key.json', answerKeyJson(spec, variants), true);
+  write('answer-key.json', answerKeyJson(spec, variants, secretCheck(secret)), true);
   write('answer-key.csv', answerKeyCsv(variants, csvStyle), true);
 
   const documents = new Progress(context.io, showProgress, context.messages.homework.documents, variants.length * 2);
@@ -194,6 +198,68 @@ function requirePrintable(spec: HomeworkSpec, students: readonly Student[], spec
   for (const student of students) {
     const character = characterOutsideFonts(`${student.name}${student.id}`);
     if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(cliMessages[lang].homework.rosterLine(rosterName, student.line), character));
+  }
+}
+
+/**
+ * The folders a run writes into must stay inside the output folder once symbolic links are
+ * followed: a link planted at `soluciones/A01` must not send a student's files elsewhere.
+ */
+class ConfinedFolder {
+  private readonly checked = new Set<string>();
+  private root: string | undefined;
+
+  constructor(private readonly folder: string) {}
+
+  require(path: string): void {
+    const parent = dirname(path);
+    if (this.checked.has(parent)) return;
+    if (this.root === undefined) {
+      try {
+        mkdirSync(this.folder, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new UserError((lang) => cliMessages[lang].writeFailed(this.folder, code));
+      }
+      this.root = realpathSync(this.folder);
+    }
+    // The nearest existing folder decides where the missing ones would be made.
+    let existing = parent;
+    while (!existsSync(existing)) existing = dirname(existing);
+    this.requireInside(parent, realpathSync(existing));
+    try {
+      mkdirSync(parent, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UserError((lang) => cliMessages[lang].writeFailed(parent, code));
+    }
+    this.requireInside(parent, realpathSync(parent));
+    this.checked.add(parent);
+  }
+
+  private requireInside(folder: string, real: string): void {
+    if (real === this.root || real.startsWith(`${this.root}${sep}`)) return;
+    throw new UserError((lang) => cliMessages[lang].homework.outsideOutput(folder, real));
+  }
+}
+
+/** A one-way fingerprint of the course secret, kept in the answer key to notice a changed secret. */
+function secretCheck(secret: string): string {
+  return createHmac('sha256', secret.trim()).update('cadena course secret check').digest('hex').slice(0, 16);
+}
+
+/** Refuse a secret other than the one an existing answer key was made with: every variant would change. */
+function requireSameSecret(outDirectory: string, secret: string): void {
+  const keyPath = join(outDirectory, 'answer-key.json');
+  if (!existsSync(keyPath)) return;
+  let stored: unknown;
+  try {
+    stored = (JSON.parse(readFileSync(keyPath, 'utf8')) as { secret_check?: unknown }).secret_check;
+  } catch {
+    return;
+  }
+  if (typeof stored === 'string' && stored !== secretCheck(secret)) {
+    throw new UserError((lang) => cliMessages[lang].homework.secretChanged(keyPath));
   }
 }
 
