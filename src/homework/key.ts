@@ -92,7 +92,7 @@ export function answerKeyCsv(variants: readonly Variant[], style: CsvStyle): str
  * Keep a spreadsheet from reading a roster's text as a formula: a cell that starts with
  * =, +, -, @ or a control character gets a leading apostrophe, which spreadsheets hide.
  */
-function inertCell(text: string): string {
+export function inertCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
