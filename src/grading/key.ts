@@ -19,6 +19,9 @@ const keySchema = z.object({
       email: z.string(),
       variant: z.string(),
       folder: z.string(),
+      network: z.object({
+        layers: z.array(z.object({ weights: z.array(z.array(z.number())), bias: z.union([z.number(), z.array(z.number())]) }).loose()),
+      }).loose(),
       lr: z.number(),
       items: z.array(
         z.object({
