@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { cliMessages } from '../i18n/cli.js';
 import { writeFileAtomically, type WriteOptions } from '../io/write.js';
@@ -46,3 +46,46 @@ export function requireNonEmpty(option: string, value: string): void {
   if (value.trim() !== '') return;
   throw new UserError((lang) => cliMessages[lang].emptyValue(option));
 }
+
+/**
+ * The folders a run writes into must stay inside the output folder once symbolic links are
+ * followed: a link planted at `soluciones/A01` must not send a student's files elsewhere.
+ */
+export class ConfinedFolder {
+  private readonly checked = new Set<string>();
+  private root: string | undefined;
+
+  constructor(private readonly folder: string) {}
+
+  require(path: string): void {
+    const parent = dirname(path);
+    if (this.checked.has(parent)) return;
+    if (this.root === undefined) {
+      try {
+        mkdirSync(this.folder, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new UserError((lang) => cliMessages[lang].writeFailed(this.folder, code));
+      }
+      this.root = realpathSync(this.folder);
+    }
+    // The nearest existing folder decides where the missing ones would be made.
+    let existing = parent;
+    while (!existsSync(existing)) existing = dirname(existing);
+    this.requireInside(parent, realpathSync(existing));
+    try {
+      mkdirSync(parent, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UserError((lang) => cliMessages[lang].writeFailed(parent, code));
+    }
+    this.requireInside(parent, realpathSync(parent));
+    this.checked.add(parent);
+  }
+
+  private requireInside(folder: string, real: string): void {
+    if (real === this.root || real.startsWith(`${this.root}${sep}`)) return;
+    throw new UserError((lang) => cliMessages[lang].homework.outsideOutput(folder, real));
+  }
+}
+

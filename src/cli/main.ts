@@ -4,6 +4,7 @@ import { cliMessages, type CliMessages } from '../i18n/cli.js';
 import { closestName } from '../network/suggest.js';
 import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
+import { gradeCommand } from './commands/grade.js';
 import { homeworkCommand } from './commands/homework.js';
 import { lastValue, type CommandContext } from './context.js';
 import { processIo, type CliIo } from './io.js';
@@ -29,6 +30,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('quiet', { type: 'boolean', describe: messages.quiet, global: true })
     .command(deriveCommand(context))
     .command(homeworkCommand(context))
+    .command(gradeCommand(context))
     .parserConfiguration({ 'camel-case-expansion': false })
     .demandCommand(1)
     .strict()

@@ -21,7 +21,7 @@ export function parseFormats<F extends string>(value: string | string[] | undefi
   return [...new Set(items as F[])];
 }
 
-type NumberRule = 'positive' | 'digits' | 'maxPaths';
+type NumberRule = 'positive' | 'digits' | 'maxPaths' | 'fraction';
 
 /** Check a numeric option against its rule; returns undefined when it was not given. */
 export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
@@ -29,10 +29,12 @@ export function numberOption(option: string, value: unknown, rule: NumberRule): 
   // Counts are plain integers; a rate is a decimal with a point or a comma (0.5, 0,5),
   // optionally with an exponent (1e-3).
   const text = String(value).trim();
-  const pattern = rule === 'positive' ? /^[+]?\d+([.,]\d+)?(e[+-]?\d+)?$/i : /^\d+$/;
+  const pattern = rule === 'positive' || rule === 'fraction' ? /^[+]?\d+([.,]\d+)?(e[+-]?\d+)?$/i : /^\d+$/;
   const number = pattern.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
   const valid =
-    rule === 'positive'
+    rule === 'fraction'
+      ? number >= 0 && number <= 1
+      : rule === 'positive'
       ? Number.isFinite(number) && number > 0
       : rule === 'digits'
         ? Number.isInteger(number) && number >= 0 && number <= 12
@@ -42,6 +44,7 @@ export function numberOption(option: string, value: unknown, rule: NumberRule): 
   const requirement = (lang: Lang) => {
     const m = cliMessages[lang];
     if (rule === 'positive') return m.positiveNumber;
+    if (rule === 'fraction') return m.fractionRange;
     return rule === 'digits' ? m.digitsRange : m.maxPathsRange(maxPathsLimit);
   };
   const es = cliMessages.es.invalidNumberOption(`--${option}`, String(value), requirement('es'));

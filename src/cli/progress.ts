@@ -11,10 +11,12 @@ export class Progress {
     private readonly io: CliIo,
     private readonly enabled: boolean,
     private readonly label: string,
-    private readonly total: number,
+    private total: number,
   ) {}
 
-  update(done: number): void {
+  /** Show `done` of the total; a total learned only now (messages of a mailbox) may be given. */
+  update(done: number, total = this.total): void {
+    this.total = total;
     if (!this.enabled || this.total === 0) return;
     // Redraw at most once per percent: a terminal is slow to write to.
     const percent = Math.floor((100 * done) / this.total);

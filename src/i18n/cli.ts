@@ -42,6 +42,20 @@ export interface CliMessages {
     readonly rosterLine: (file: string, line: number) => string;
     readonly done: (students: number, folder: string) => string;
   };
+  readonly grade: {
+    readonly describe: string;
+    readonly key: string;
+    readonly mail: string;
+    readonly deadline: string;
+    readonly out: string;
+    readonly csv: string;
+    readonly roundingPoints: string;
+    readonly example: string;
+    readonly messages: string;
+    readonly badDeadline: (text: string) => string;
+    readonly done: (graded: number, students: number, folder: string) => string;
+  };
+  readonly fractionRange: string;
   readonly wrote: (path: string) => string;
   readonly unknownParameter: (text: string) => string;
   readonly unknownFormat: (text: string, accepted: string) => string;
@@ -106,6 +120,20 @@ const es: CliMessages = {
       `El secreto dado con --secret o CADENA_SECRET no es el de ${path}, con el que se generó esta carpeta: todas las variantes cambiarían. Usa el mismo secreto, otra carpeta con --out, o borra ese archivo si de verdad quieres variantes nuevas.`,
     done: (students, folder) => (students === 1 ? `Tarea de 1 estudiante escrita en ${folder}.` : `Tareas de ${students} estudiantes escritas en ${folder}.`),
   },
+  grade: {
+    describe: 'Corrige las respuestas que los estudiantes enviaron por correo: planilla de notas, devoluciones e informe',
+    key: 'answer-key.json que escribió `cadena homework`',
+    mail: 'Correos exportados: un archivo mbox, un .eml o una carpeta de archivos .eml (solo se leen)',
+    deadline: 'Fecha límite en ISO 8601 con la diferencia con UTC (2026-12-18T23:59:00-03:00); por omisión, la de la clave',
+    out: 'Carpeta de salida (por omisión correccion/ junto a la clave)',
+    csv: 'Formato de gradebook.csv: semicolon (por omisión, para una hoja de cálculo en español) o comma',
+    roundingPoints: 'Puntos de un resultado con error de redondeo, de 0 a 1 (0,5 por omisión)',
+    example: 'Corrige la tarea de la clase 6',
+    messages: 'Correos',
+    badDeadline: (text) => `La fecha límite «${text}» no es válida: escríbela en ISO 8601 con la diferencia con UTC, como 2026-12-18T23:59:00-03:00.`,
+    done: (graded, students, folder) => `Se corrigieron ${graded} de ${students} estudiantes; resultados en ${folder}.`,
+  },
+  fractionRange: 'debe ser un número de 0 a 1',
   wrote: (path) => `Escrito: ${path}`,
   unknownParameter: (text) =>
     `No se reconoce el parámetro «${text}» de --param. Escríbelo como w11^[1] (peso de la neurona 1, entrada 1, capa 1), w_{1,2}^{[2]}, b^[1] (sesgo compartido) o b2^[1] (sesgo de la neurona 2).`,
@@ -202,6 +230,20 @@ const en: CliMessages = {
       `The secret given with --secret or CADENA_SECRET is not the one in ${path}, which this folder was made with: every variant would change. Use the same secret, another folder with --out, or delete that file if you really want new variants.`,
     done: (students, folder) => `Homework for ${students} ${students === 1 ? 'student' : 'students'} written to ${folder}.`,
   },
+  grade: {
+    describe: 'Grade the answers students sent by e-mail: gradebook, feedback and report',
+    key: 'The answer-key.json that `cadena homework` wrote',
+    mail: 'Exported e-mail: an mbox file, one .eml, or a folder of .eml files (only read)',
+    deadline: 'Deadline in ISO 8601 with its UTC offset (2026-12-18T23:59:00-03:00); the key’s by default',
+    out: 'Output folder (default correccion/ beside the key)',
+    csv: 'Format of gradebook.csv: semicolon (the default, for a Spanish spreadsheet) or comma',
+    roundingPoints: 'Points for a result off by rounding, from 0 to 1 (0.5 by default)',
+    example: 'Grade the class 6 homework',
+    messages: 'E-mails',
+    badDeadline: (text) => `The deadline "${text}" is not valid: write it in ISO 8601 with its UTC offset, such as 2026-12-18T23:59:00-03:00.`,
+    done: (graded, students, folder) => `Graded ${graded} of ${students} students; results in ${folder}.`,
+  },
+  fractionRange: 'it must be a number from 0 to 1',
   wrote: (path) => `Wrote ${path}`,
   unknownParameter: (text) =>
     `Parameter "${text}" of --param is not recognized. Write it as w11^[1] (weight of neuron 1, input 1, layer 1), w_{1,2}^{[2]}, b^[1] (shared bias) or b2^[1] (bias of neuron 2).`,

@@ -20,7 +20,7 @@ import { solutionMarkdown } from '../../render/markdown.js';
 import { characterOutsideFonts } from '../../render/pdf/fonts.js';
 import { PdfPool } from '../../render/pdf/pool.js';
 import { lastValue, report, type CommandContext } from '../context.js';
-import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
+import { ConfinedFolder, displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
 import { parseFormats, splitList } from '../options.js';
 import { Progress } from '../progress.js';
 
@@ -198,48 +198,6 @@ function requirePrintable(spec: HomeworkSpec, students: readonly Student[], spec
   for (const student of students) {
     const character = characterOutsideFonts(`${student.name}${student.id}`);
     if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(cliMessages[lang].homework.rosterLine(rosterName, student.line), character));
-  }
-}
-
-/**
- * The folders a run writes into must stay inside the output folder once symbolic links are
- * followed: a link planted at `soluciones/A01` must not send a student's files elsewhere.
- */
-class ConfinedFolder {
-  private readonly checked = new Set<string>();
-  private root: string | undefined;
-
-  constructor(private readonly folder: string) {}
-
-  require(path: string): void {
-    const parent = dirname(path);
-    if (this.checked.has(parent)) return;
-    if (this.root === undefined) {
-      try {
-        mkdirSync(this.folder, { recursive: true });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new UserError((lang) => cliMessages[lang].writeFailed(this.folder, code));
-      }
-      this.root = realpathSync(this.folder);
-    }
-    // The nearest existing folder decides where the missing ones would be made.
-    let existing = parent;
-    while (!existsSync(existing)) existing = dirname(existing);
-    this.requireInside(parent, realpathSync(existing));
-    try {
-      mkdirSync(parent, { recursive: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UserError((lang) => cliMessages[lang].writeFailed(parent, code));
-    }
-    this.requireInside(parent, realpathSync(parent));
-    this.checked.add(parent);
-  }
-
-  private requireInside(folder: string, real: string): void {
-    if (real === this.root || real.startsWith(`${this.root}${sep}`)) return;
-    throw new UserError((lang) => cliMessages[lang].homework.outsideOutput(folder, real));
   }
 }
 

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, temporaryDirectory } from './run.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const spec = join(root, 'exercises/tarea-clase6.yaml');
+
+interface Key {
+  students: { id: string; email: string; variant: string; folder: string; items: { name: string; value: number; mistakes: { model: string; value: number }[] }[] }[];
+}
+
+/** An mbox message with a plain-text body. */
+function mboxMessage(from: string, subject: string, date: string, body: string[], headers: string[] = []): string {
+  return [`From ${from} ${date}`, `From: ${from}`, `Subject: ${subject}`, `Date: ${date}`, `Message-ID: <${createHash('md5').update(subject + from + date).digest('hex')}@example.edu>`, ...headers, 'Content-Type: text/plain; charset=utf-8', '', ...body, ''].join('\n');
+}
+
+describe('cadena grade', () => {
+  it('grades a class mailbox', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\nA2,Beto,beto@example.edu\nA3,Carla,carla@example.edu\n');
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out hw --secret s`, folder)).code).toBe(0);
+    const key: Key = JSON.parse(readFileSync(join(folder, 'hw', 'answer-key.json'), 'utf8'));
+    const [ana, beto, carla] = key.students;
+    const truncated = (value: number) => (Math.trunc(value * 1e5) / 1e5).toFixed(5).replace('.', ',');
+    const mistake = (student: Key['students'][number], item: string, model: string) => student.items.find((entry) => entry.name === item)!.mistakes.find((entry) => entry.model === model)!.value;
+
+    const mbox = [
+      mboxMessage('ana@example.edu', `tarea-clase6 [${ana!.variant}]`, 'Tue, 15 Dec 2026 10:00:00 -0300', ana!.items.map((item) => `${item.name} = ${truncated(item.value)}`)),
+      mboxMessage('beto.otro@example.com', `tarea-clase6 [${beto!.variant}]`, 'Tue, 15 Dec 2026 11:00:00 -0300', [`w11^[1] = ${truncated(mistake(beto!, 'w11^[1]', 'sigmoid-z'))}`, 'w12^[1] = [0,1, 0,2]']),
+      mboxMessage('carla@example.edu', 'Respuesta automática', 'Tue, 15 Dec 2026 12:00:00 -0300', ['Estoy de vacaciones'], ['Auto-Submitted: auto-replied']),
+      mboxMessage('desconocido@example.com', 'hola', 'Tue, 15 Dec 2026 13:00:00 -0300', ['w11^[1] = 0,5']),
+      mboxMessage('carla@example.edu', 'tarde', 'Mon, 21 Dec 2026 13:00:00 -0300', [`w11^[1] = ${truncated(carla!.items[0]!.value)}`]),
+    ].join('\n');
+    writeFileSync(join(folder, 'correos.mbox'), mbox);
+    const before = readFileSync(join(folder, 'correos.mbox'));
+
+    const run = await runCli('grade --key hw/answer-key.json --mail correos.mbox --deadline 2026-12-18T23:59:00-03:00 --csv comma --out notas', folder);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(folder, 'correos.mbox')).equals(before)).toBe(true);
+
+    const rows = readFileSync(join(folder, 'notas', 'gradebook.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('id,name,email,score,out_of,w11^[1],w12^[1],w21^[1],w22^[1],b^[1],message_id,received,late');
+    expect(rows[1]).toMatch(/^A1,Ana,ana@example.edu,5,5,correct,correct,correct,correct,correct,<.+>,2026-12-15T13:00:00.000Z,$/);
+    expect(rows[2]).toMatch(/^A2,Beto,beto@example.edu,0,5,mistake:sigmoid-z,ambiguous,missing,missing,missing,/);
+    expect(rows[3]).toMatch(/^A3,Carla,carla@example.edu,1,5,correct,missing,missing,missing,missing,<.+>,2026-12-21T16:00:00.000Z,late$/);
+
+    const feedback = readFileSync(join(folder, 'notas', 'feedback', 'A2.md'), 'utf8');
+    expect(feedback).toContain('usaste z(1 − z) en lugar de σ(z)(1 − σ(z))');
+    const reportText = readFileSync(join(folder, 'notas', 'report.md'), 'utf8');
+    expect(reportText).toContain('desconocido@example.com');
+    expect(reportText).toContain('Respuesta automática');
+    expect(reportText).toContain('| `sigmoid-z` | 1 |');
+
+    const again = await runCli('grade --key hw/answer-key.json --mail correos.mbox --deadline 2026-12-18T23:59:00-03:00 --csv comma --out notas2', folder);
+    expect(again.code).toBe(0);
+    for (const name of ['gradebook.csv', 'report.md', 'feedback/A2.md']) {
+      expect(readFileSync(join(folder, 'notas2', name), 'utf8')).toBe(readFileSync(join(folder, 'notas', name), 'utf8'));
+    }
+  }, 60_000);
+
+  it('rejects a file that is not a key', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'x.json'), '{}');
+    writeFileSync(join(folder, 'm.eml'), 'From: a@b.c\n\nhola\n');
+    const run = await runCli('grade --key x.json --mail m.eml', folder);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('x.json no es una clave de respuestas');
+  });
+});
