@@ -65,7 +65,7 @@ export function parseAnswerKey(text: string, displayName: string): AnswerKey {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw notAKey(displayName, error instanceof Error ? error.message : 'invalid JSON');
+    throw notAKey(displayName, null);
   }
   const parsed = keySchema.safeParse(data);
   if (parsed.success) return parsed.data;
@@ -74,9 +74,12 @@ export function parseAnswerKey(text: string, displayName: string): AnswerKey {
   throw notAKey(displayName, field === '' ? 'the top level' : `\`${field}\``);
 }
 
-function notAKey(file: string, where: string): UserError {
+/** `where` is the first wrong field, or null for text that is not JSON at all. */
+function notAKey(file: string, where: string | null): UserError {
+  const es = where === null ? 'no es JSON' : `falla en ${where}`;
+  const en = where === null ? 'it is not JSON' : `it fails at ${where}`;
   return userError(
-    `El archivo ${file} no es una clave de respuestas de cadena (falla en ${where}). Indica el answer-key.json que escribió \`cadena homework\`, o vuelve a generarlo con el mismo secreto.`,
-    `File ${file} is not a cadena answer key (it fails at ${where}). Give the answer-key.json that \`cadena homework\` wrote, or generate it again with the same secret.`,
+    `El archivo ${file} no es una clave de respuestas de cadena (${es}). Indica el answer-key.json que escribió \`cadena homework\`, o vuelve a generarlo con el mismo secreto.`,
+    `File ${file} is not a cadena answer key (${en}). Give the answer-key.json that \`cadena homework\` wrote, or generate it again with the same secret.`,
   );
 }
