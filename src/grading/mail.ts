@@ -5,6 +5,10 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface MailMessage {
   readonly messageId: string | null;
   readonly from: string | null;
+  /** The first address the message was sent to: the course's, where a reply comes from. */
+  readonly to: string | null;
+  /** The References header's message ids, for threading a reply. */
+  readonly references: readonly string[];
   readonly subject: string;
   readonly date: Date | null;
   /** The student's own text: quoted replies removed, answer attachments appended. */
@@ -43,9 +47,13 @@ export async function readMessage(bytes: Buffer): Promise<MailMessage> {
     }
   }
   const from = mail.from?.value[0]?.address ?? null;
+  const to = (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? null;
+  const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
   return {
     messageId: mail.messageId ?? null,
     from: from === null ? null : from.trim(),
+    to,
+    references,
     subject: mail.subject ?? '',
     date: mail.date ?? null,
     text: parts.join('\n'),

@@ -49,6 +49,10 @@ describe('cadena grade', () => {
 
     const feedback = readFileSync(join(folder, 'notas', 'feedback', 'A2.md'), 'utf8');
     expect(feedback).toContain('usaste z(1 − z) en lugar de σ(z)(1 − σ(z))');
+    const reply = readFileSync(join(folder, 'notas', 'feedback', 'A1.eml'), 'utf8');
+    expect(reply).toMatch(/^In-Reply-To: <[0-9a-f]+@example\.edu>$/m);
+    expect(reply).toMatch(/^To: ana@example\.edu$/m);
+    expect(reply).toMatch(/^Subject: Re: tarea-clase6 \[/m);
     const reportText = readFileSync(join(folder, 'notas', 'report.md'), 'utf8');
     expect(reportText).toContain('desconocido@example.com');
     expect(reportText).toContain('Respuesta automática');
@@ -56,7 +60,7 @@ describe('cadena grade', () => {
 
     const again = await runCli('grade --key hw/answer-key.json --mail correos.mbox --deadline 2026-12-18T23:59:00-03:00 --csv comma --out notas2', folder);
     expect(again.code).toBe(0);
-    for (const name of ['gradebook.csv', 'report.md', 'feedback/A2.md']) {
+    for (const name of ['gradebook.csv', 'report.md', 'feedback/A2.md', 'feedback/A2.eml']) {
       expect(readFileSync(join(folder, 'notas2', name), 'utf8')).toBe(readFileSync(join(folder, 'notas', name), 'utf8'));
     }
   }, 60_000);

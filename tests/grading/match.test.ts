@@ -9,6 +9,8 @@ const students = [
 const message = (from: string, subject: string, date: string | null, extra: Partial<MailMessage> = {}): MailMessage => ({
   messageId: null,
   from,
+  to: 'profe@example.edu',
+  references: [],
   subject,
   date: date === null ? null : new Date(date),
   text: '',

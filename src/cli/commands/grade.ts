@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import { feedbackMarkdown } from '../../grading/feedback.js';
 import { gradebookCsv, pointsOf } from '../../grading/gradebook.js';
 import { loadAnswerKey } from '../../grading/key.js';
+import { feedbackReply } from '../../grading/reply.js';
 import { reportMarkdown } from '../../grading/report.js';
 import { gradeClass, readMailbox } from '../../grading/run.js';
 import { cliMessages } from '../../i18n/cli.js';
@@ -65,7 +66,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   const { results, matching } = gradeClass(key, messages, deadline);
 
   const confined = new ConfinedFolder(outDirectory);
-  const write = (relativePath: string, content: string) => {
+  const write = (relativePath: string, content: string | Buffer) => {
     const path = join(outDirectory, relativePath);
     confined.require(path);
     rejectInputAsOutput(path, inputs);
@@ -85,7 +86,9 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   for (const result of results) {
     if (result.grades === null) continue;
     const points = result.grades.reduce((sum, grade) => sum + pointsOf(grade.result, roundingPoints), 0);
-    write(join('feedback', `${result.student.folder}.md`), feedbackMarkdown(key, result.student, result.grades, points, context.lang));
+    const feedback = feedbackMarkdown(key, result.student, result.grades, points, context.lang);
+    write(join('feedback', `${result.student.folder}.md`), feedback);
+    write(join('feedback', `${result.student.folder}.eml`), await feedbackReply(result.message!, result.student.email, feedback));
   }
   write('report.md', reportMarkdown(key.title, results, matching, messages.length, context.lang));
   report(context, quiet, context.messages.grade.done(results.filter((result) => result.grades !== null).length, results.length, displayPath(cwd, outDirectory)));
