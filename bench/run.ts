@@ -2,6 +2,7 @@
 // bench/RESULTS.md records them with the machine they were measured on.
 import { cpus, totalmem } from 'node:os';
 import { deriveBench } from './derive.bench.js';
+import { gradeBench } from './grade.bench.js';
 import { homeworkBench } from './homework.bench.js';
 import { pdfBench } from './pdf.bench.js';
 
@@ -11,3 +12,4 @@ console.log(`machine: ${machine}`);
 for (const line of await pdfBench()) console.log(line);
 for (const line of deriveBench()) console.log(line);
 for (const line of homeworkBench()) console.log(line);
+for (const line of gradeBench()) console.log(line);

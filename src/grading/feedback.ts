@@ -9,7 +9,7 @@ type KeyStudent = AnswerKey['students'][number];
 
 const texts = {
   es: {
-    title: (title: string) => `${title}: corrección`,
+    title: (title: string) => `${title} — corrección`,
     greeting: (name: string) => `Hola, ${name}:`,
     intro: 'Esta es la corrección de lo que enviaste. Cada valor se compara con lo que se obtiene llevando las cuentas con los decimales de la tarea.',
     headers: ['Resultado', 'Enviaste', 'Correcto', 'Estado'],
@@ -24,7 +24,7 @@ const texts = {
     score: (points: string, total: number) => `Puntaje: ${points} de ${total}.`,
   },
   en: {
-    title: (title: string) => `${title}: feedback`,
+    title: (title: string) => `${title} — feedback`,
     greeting: (name: string) => `Hello ${name},`,
     intro: 'This is the feedback on what you sent. Each value is compared with what carrying the computation with the homework’s decimals gives.',
     headers: ['Result', 'You sent', 'Right', 'Status'],

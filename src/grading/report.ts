@@ -4,7 +4,7 @@ import type { StudentResult } from './run.js';
 
 const texts = {
   es: {
-    title: (title: string) => `${title}: informe de la corrección`,
+    title: (title: string) => `${title} — informe de la corrección`,
     summary: (graded: number, students: number, messages: number) => `Se corrigieron ${graded} de ${students} estudiantes, a partir de ${messages} correos.`,
     byItem: 'Estado de cada resultado',
     headers: ['Resultado', 'correcto', 'redondeo', 'error típico', 'incorrecto', 'falta', 'no se lee'],
@@ -20,7 +20,7 @@ const texts = {
     line: (line: number) => `línea ${line}`,
   },
   en: {
-    title: (title: string) => `${title}: grading report`,
+    title: (title: string) => `${title} — grading report`,
     summary: (graded: number, students: number, messages: number) => `${graded} of ${students} students graded, from ${messages} e-mails.`,
     byItem: 'Status of each result',
     headers: ['Result', 'correct', 'rounding', 'typical mistake', 'wrong', 'missing', 'unreadable'],
