@@ -74,3 +74,42 @@ describe('cadena grade', () => {
     expect(run.stderr).toContain('x.json no es una clave de respuestas');
   });
 });
+
+describe('cadena grade on the example mailbox', () => {
+  it('grades every case of exercises/correos-clase6.mbox', async () => {
+    const folder = temporaryDirectory();
+    const roster = join(root, 'exercises/lista-clase6.csv');
+    const mailbox = join(root, 'exercises/correos-clase6.mbox');
+    const before = readFileSync(mailbox);
+    expect((await runCli(`homework ${spec} --roster ${roster} --secret ejemplo --format md --out hw`, folder)).code).toBe(0);
+    const run = await runCli(`grade --key hw/answer-key.json --mail ${mailbox} --deadline 2026-12-18T23:59:00-03:00 --csv comma --out notas`, folder);
+    expect(run.code).toBe(0);
+    expect(readFileSync(mailbox).equals(before)).toBe(true);
+
+    const rows = readFileSync(join(folder, 'notas', 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
+    const statuses = Object.fromEntries(rows.map((row) => {
+      const cells = row.split(',');
+      return [cells[0], `${cells.slice(5, 10).join(' ')}${cells[12] === 'late' ? ' late' : ''}`];
+    }));
+    const all = (status: string) => Array(5).fill(status).join(' ');
+    // Plain text, decimal comma, quoted-printable with − and non-breaking spaces, HTML table,
+    // ISO-8859-1, a quoted reply, an attachment, then an auto-reply (A01234574, not graded),
+    // an unknown sender, a match by id, two submissions, a late second one, only late.
+    for (const id of ['A01234567', 'A01234568', 'A01234569', 'A01234570', 'A01234571', 'A01234572', 'A01234573', 'A01234575', 'A01234576', 'A01234577']) {
+      expect(statuses[id], id).toBe(all('correct'));
+    }
+    expect(statuses.A01234574).toBe(all('missing'));
+    expect(statuses.A01234578).toBe(`${all('correct')} late`);
+    expect(statuses.A01234579).toBe('ambiguous correct correct correct correct');
+    const models = ['late-update', 'sigmoid-z', 'sigmoid-mixed', 'sigmoid-twice', 'one-path-y1', 'one-path-y2', 'wrong-sign', 'no-learning-rate+no-half+update-twice', 'gradient-sent', 'no-output-derivative'];
+    models.forEach((model, k) => expect(statuses[`A012345${80 + k}`]).toBe(`mistake:${model} missing missing missing missing`));
+    expect(statuses.A01234591).toBe('missing mistake:swapped-indices missing missing missing');
+    expect(statuses.A01234592).toBe('missing missing missing missing mistake:bias-one-neuron-1');
+    expect(statuses.A01234594).toBe(all('correct'));
+
+    const reportText = readFileSync(join(folder, 'notas', 'report.md'), 'utf8');
+    expect(reportText).toContain('desconocido@example.com');
+    expect(reportText).toContain('Respuesta automática: tarea-clase6');
+    expect(reportText).toMatch(/A01234577: .* \(no se corrigió\)/);
+  }, 60_000);
+});
