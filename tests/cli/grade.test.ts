@@ -111,5 +111,14 @@ describe('cadena grade on the example mailbox', () => {
     expect(reportText).toContain('desconocido@example.com');
     expect(reportText).toContain('Respuesta automática: tarea-clase6');
     expect(reportText).toMatch(/A01234577: .* \(no se corrigió\)/);
+
+    // New mail from one student changes that student's row and feedback only.
+    const extra = mboxMessage('lucia.beltran@example.edu', 'otra vez', 'Thu, 17 Dec 2026 10:00:00 -0300', ['w11^[1] = 0,5']);
+    writeFileSync(join(folder, 'mas.mbox'), `${readFileSync(mailbox, 'latin1')}\n${extra}`, 'latin1');
+    expect((await runCli(`grade --key hw/answer-key.json --mail mas.mbox --deadline 2026-12-18T23:59:00-03:00 --csv comma --out notas2`, folder)).code).toBe(0);
+    const newRows = readFileSync(join(folder, 'notas2', 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
+    const changed = newRows.filter((row, i) => row !== rows[i]).map((row) => row.split(',')[0]);
+    expect(changed).toEqual(['A01234573']);
+    expect(readFileSync(join(folder, 'notas2', 'feedback', 'A01234567.md'), 'utf8')).toBe(readFileSync(join(folder, 'notas', 'feedback', 'A01234567.md'), 'utf8'));
   }, 60_000);
 });
