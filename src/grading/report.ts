@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Matching } from './match.js';
-import type { StudentResult } from './run.js';
+import type { SkippedMessage, StudentResult } from './run.js';
 
 const texts = {
   es: {
@@ -14,6 +14,9 @@ const texts = {
     late: 'Entregas después de la fecha límite',
     autoReplies: 'Respuestas automáticas (no se corrigen)',
     ambiguous: 'Respuestas que no se pueden leer sin adivinar',
+    skipped: 'Correos que no se leyeron',
+    skipReason: { 'too-large': 'más de 10 MiB', malformed: 'no se puede leer como correo', 'not-a-file': 'no es un archivo normal' },
+    message: (where: string) => `correo ${where}`,
     none: 'Ninguno.',
     countedLate: 'se corrigió (no hay otra a tiempo)',
     notCounted: 'no se corrigió',
@@ -30,6 +33,9 @@ const texts = {
     late: 'Submissions after the deadline',
     autoReplies: 'Automatic replies (not graded)',
     ambiguous: 'Answers that cannot be read without guessing',
+    skipped: 'E-mails that were not read',
+    skipReason: { 'too-large': 'over 10 MiB', malformed: 'not readable as e-mail', 'not-a-file': 'not a regular file' },
+    message: (where: string) => `e-mail ${where}`,
     none: 'None.',
     countedLate: 'graded (no other on time)',
     notCounted: 'not graded',
@@ -38,7 +44,7 @@ const texts = {
 } as const;
 
 /** The class report as Markdown: counts per item, the mistakes seen, and every message that was not graded normally. */
-export function reportMarkdown(title: string, results: readonly StudentResult[], matching: Matching, messageCount: number, lang: Lang): string {
+export function reportMarkdown(title: string, results: readonly StudentResult[], matching: Matching, messageCount: number, skipped: readonly SkippedMessage[], lang: Lang): string {
   const t = texts[lang];
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const graded = results.filter((result) => result.grades !== null);
@@ -90,5 +96,6 @@ export function reportMarkdown(title: string, results: readonly StudentResult[],
     ...section(t.late, late),
     ...section(t.autoReplies, autoReplies),
     ...section(t.ambiguous, ambiguous),
+    ...section(t.skipped, skipped.map((entry) => `- ${t.message(cell(entry.where))}: ${t.skipReason[entry.reason]}`)),
   ].join('\n');
 }

@@ -8,31 +8,59 @@ import type { AnswerKey } from './key.js';
 import { readMessage, splitMbox, type MailMessage } from './mail.js';
 import { matchMessages, type Matching } from './match.js';
 
+/** A message that was not graded: too large, or not readable as e-mail. */
+export interface SkippedMessage {
+  /** Position in the mailbox (1-based), or the file name in a folder. */
+  readonly where: string;
+  readonly reason: 'too-large' | 'malformed' | 'not-a-file';
+}
+
+/** Largest message read; anything larger is reported and skipped (answers are a few lines). */
+const maxMessageBytes = 10 * 2 ** 20;
+
 /**
  * Read every message of a mail export, read-only: an mbox file, a single `.eml`, or a
- * folder of `.eml` files (in name order).
+ * folder of `.eml` files (in name order). Messages too large or not readable as e-mail are
+ * returned as skipped, never thrown.
  */
-export async function readMailbox(path: string, onMessage?: (done: number, total: number) => void): Promise<MailMessage[]> {
-  let raw: Buffer[];
+export async function readMailbox(path: string, onMessage?: (done: number, total: number) => void): Promise<{ messages: MailMessage[]; skipped: SkippedMessage[] }> {
+  let raw: { where: string; bytes: Buffer | SkippedMessage['reason'] }[];
   try {
-    if (statSync(path).isDirectory()) {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
       raw = readdirSync(path)
         .filter((name) => name.toLowerCase().endsWith('.eml'))
         .sort()
-        .map((name) => readFileSync(join(path, name)));
+        .map((name) => {
+          const file = join(path, name);
+          // Only regular files: a pipe or a device among them would block or never end.
+          const entry = statSync(file);
+          if (!entry.isFile()) return { where: name, bytes: 'not-a-file' as const };
+          return { where: name, bytes: entry.size <= maxMessageBytes ? readFileSync(file) : ('too-large' as const) };
+        });
     } else {
+      if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
       const bytes = readFileSync(path);
-      raw = bytes.subarray(0, 5).toString('latin1') === 'From ' ? splitMbox(bytes) : [bytes];
+      const parts = bytes.subarray(0, 5).toString('latin1') === 'From ' ? splitMbox(bytes) : [bytes];
+      raw = parts.map((part, i) => ({ where: String(i + 1), bytes: part.length <= maxMessageBytes ? part : ('too-large' as const) }));
     }
   } catch (error) {
     throw fileReadError(path, error, () => userError(`${path}: carpeta sin archivos .eml.`, `${path}: a folder without .eml files.`));
   }
   const messages: MailMessage[] = [];
-  for (const bytes of raw) {
-    messages.push(await readMessage(bytes));
-    onMessage?.(messages.length, raw.length);
+  const skipped: SkippedMessage[] = [];
+  for (const { where, bytes } of raw) {
+    if (typeof bytes === 'string') skipped.push({ where, reason: bytes });
+    else {
+      try {
+        messages.push(await readMessage(bytes));
+      } catch {
+        skipped.push({ where, reason: 'malformed' });
+      }
+    }
+    onMessage?.(messages.length + skipped.length, raw.length);
   }
-  return messages;
+  return { messages, skipped };
 }
 
 export interface StudentResult {

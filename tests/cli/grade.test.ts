@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, temporaryDirectory } from './run.js';
@@ -63,6 +64,21 @@ describe('cadena grade', () => {
     for (const name of ['gradebook.csv', 'report.md', 'feedback/A2.md', 'feedback/A2.eml']) {
       expect(readFileSync(join(folder, 'notas2', name), 'utf8')).toBe(readFileSync(join(folder, 'notas', name), 'utf8'));
     }
+  }, 60_000);
+
+  it('skips and reports messages it cannot read', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\n');
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out hw --secret s`, folder)).code).toBe(0);
+    mkdirSync(join(folder, 'correos'));
+    writeFileSync(join(folder, 'correos', '1.eml'), 'From: ana@example.edu\nSubject: x\n\nw11^[1] = 0,5\n');
+    writeFileSync(join(folder, 'correos', '2.eml'), Buffer.alloc(11 * 2 ** 20, 'a'));
+    execFileSync('mkfifo', [join(folder, 'correos', '3.eml')]);
+    const run = await runCli('grade --key hw/answer-key.json --mail correos --out notas', folder);
+    expect(run.code).toBe(0);
+    const reportText = readFileSync(join(folder, 'notas', 'report.md'), 'utf8');
+    expect(reportText).toContain('correo 2.eml: más de 10 MiB');
+    expect(reportText).toContain('correo 3.eml: no es un archivo normal');
   }, 60_000);
 
   it('rejects a file that is not a key', async () => {

@@ -62,7 +62,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   const inputs = [keyPath, mailPath];
 
   const reading = new Progress(context.io, context.io.isTTY && !quiet, context.messages.grade.messages, 0);
-  const messages = await readMailbox(mailPath, (done, total) => reading.update(done, total));
+  const { messages, skipped } = await readMailbox(mailPath, (done, total) => reading.update(done, total));
   const { results, matching } = gradeClass(key, messages, deadline);
 
   const confined = new ConfinedFolder(outDirectory);
@@ -90,7 +90,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
     write(join('feedback', `${result.student.folder}.md`), feedback);
     write(join('feedback', `${result.student.folder}.eml`), await feedbackReply(result.message!, result.student.email, feedback));
   }
-  write('report.md', reportMarkdown(key.title, results, matching, messages.length, context.lang));
+  write('report.md', reportMarkdown(key.title, results, matching, messages.length, skipped, context.lang));
   report(context, quiet, context.messages.grade.done(results.filter((result) => result.grades !== null).length, results.length, displayPath(cwd, outDirectory)));
 }
 
