@@ -22,6 +22,7 @@ const texts = {
     missing: (name: string) => `\`${name}\`: no encontramos una línea \`${name} = …\` en tu correo.`,
     ambiguous: (name: string, line: number) => `\`${name}\`: la línea ${line} de tu correo no se puede leer sin adivinar (¿dos números, o separadores de miles?). Escribe un solo número por línea.`,
     score: (points: string, total: number) => `Puntaje: ${points} de ${total}.`,
+    solution: (link: string) => `Tu solución desarrollada, paso por paso: [${link.split('/').pop()}](${link}).`,
   },
   en: {
     title: (title: string) => `${title} — feedback`,
@@ -37,6 +38,7 @@ const texts = {
     missing: (name: string) => `\`${name}\`: we found no line \`${name} = …\` in your e-mail.`,
     ambiguous: (name: string, line: number) => `\`${name}\`: line ${line} of your e-mail cannot be read without guessing (two numbers, or thousands separators?). Write one number per line.`,
     score: (points: string, total: number) => `Score: ${points} of ${total}.`,
+    solution: (link: string) => `Your worked solution, step by step: [${link.split('/').pop()}](${link}).`,
   },
 } as const;
 
@@ -45,7 +47,7 @@ const texts = {
  * right ones, the status of each item, and what went wrong, naming the step for a known
  * mistake and recovering the gradient used for a wrong update.
  */
-export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: readonly ItemGrade[], points: number, lang: Lang): string {
+export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: readonly ItemGrade[], points: number, lang: Lang, solutionLink: string | null = null): string {
   const t = texts[lang];
   const format: NumberFormat = { digits: key.display.digits, rounding: key.display.rounding, decimalComma: key.display.decimal_comma };
   const number = (value: number) => formatFixed(value, format);
@@ -92,6 +94,7 @@ export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: re
     '',
     t.score(format.decimalComma ? String(points).replace('.', ',') : String(points), total),
     ...(notes.length === 0 ? [] : ['', `## ${t.notesHeading}`, '', ...notes.map((note) => `- ${note}`)]),
+    ...(solutionLink === null ? [] : ['', t.solution(solutionLink.split('/').map(encodeURIComponent).join('/'))]),
     '',
   ].join('\n');
 }

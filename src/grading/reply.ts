@@ -7,7 +7,12 @@ import type { MailMessage } from './mail.js';
  * same thread (In-Reply-To, References), from the address the student wrote to. Its
  * Message-ID and Date are derived from the original, so a re-run writes the same bytes.
  */
-export async function feedbackReply(original: MailMessage, studentAddress: string, feedback: string): Promise<Buffer> {
+export async function feedbackReply(
+  original: MailMessage,
+  studentAddress: string,
+  feedback: string,
+  attachment: { readonly filename: string; readonly content: Buffer } | null = null,
+): Promise<Buffer> {
   const references = original.messageId === null ? [...original.references] : [...original.references, original.messageId];
   const digest = createHash('sha256').update(`${original.messageId ?? ''}\n${studentAddress}\n${feedback}`).digest('hex').slice(0, 24);
   const domain = (original.to ?? 'cadena.invalid').split('@')[1] ?? 'cadena.invalid';
@@ -20,6 +25,9 @@ export async function feedbackReply(original: MailMessage, studentAddress: strin
     references,
     messageId: `<feedback-${digest}@${domain}>`,
     date: original.date ?? new Date(0),
+    ...(attachment !== null && { attachments: [{ filename: attachment.filename, content: attachment.content, contentType: 'application/pdf' }] }),
+    // A fixed boundary, so that a re-run writes the same bytes.
+    baseBoundary: digest,
   });
   return composer.compile().build();
 }

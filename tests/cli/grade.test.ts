@@ -81,6 +81,19 @@ describe('cadena grade', () => {
     expect(reportText).toContain('correo 3.eml: no es un archivo normal');
   }, 60_000);
 
+  it('links and attaches the worked solution', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\n');
+    expect((await runCli(`homework ${spec} --roster lista.csv --out hw --secret s`, folder)).code).toBe(0);
+    writeFileSync(join(folder, 'correos.mbox'), mboxMessage('ana@example.edu', 'tarea', 'Tue, 15 Dec 2026 10:00:00 -0300', ['w11^[1] = 0,5']));
+    for (const out of ['notas', 'notas2']) expect((await runCli(`grade --key hw/answer-key.json --mail correos.mbox --out ${out}`, folder)).code).toBe(0);
+    const feedback = readFileSync(join(folder, 'notas', 'feedback', 'A1.md'), 'utf8');
+    expect(feedback).toContain('[solucion.pdf](../../hw/soluciones/A1/solucion.pdf)');
+    const reply = readFileSync(join(folder, 'notas', 'feedback', 'A1.eml'));
+    expect(reply.toString('latin1')).toMatch(/Content-Disposition: attachment; filename=solucion\.pdf/);
+    expect(reply.equals(readFileSync(join(folder, 'notas2', 'feedback', 'A1.eml')))).toBe(true);
+  }, 120_000);
+
   it('rejects a file that is not a key', async () => {
     const folder = temporaryDirectory();
     writeFileSync(join(folder, 'x.json'), '{}');

@@ -1,7 +1,9 @@
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { UserError } from '../../errors.js';
 import { feedbackMarkdown } from '../../grading/feedback.js';
+import { documentNames } from '../../homework/generate.js';
 import { gradebookCsv, pointsOf } from '../../grading/gradebook.js';
 import { loadAnswerKey } from '../../grading/key.js';
 import { feedbackReply } from '../../grading/reply.js';
@@ -86,12 +88,28 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   for (const result of results) {
     if (result.grades === null) continue;
     const points = result.grades.reduce((sum, grade) => sum + pointsOf(grade.result, roundingPoints), 0);
-    const feedback = feedbackMarkdown(key, result.student, result.grades, points, context.lang);
+    const solution = solutionPdf(dirname(keyPath), result.student.folder);
+    const link = solution === null ? null : relative(join(outDirectory, 'feedback'), solution).split(sep).join('/');
+    const feedback = feedbackMarkdown(key, result.student, result.grades, points, context.lang, link);
     write(join('feedback', `${result.student.folder}.md`), feedback);
-    write(join('feedback', `${result.student.folder}.eml`), await feedbackReply(result.message!, result.student.email, feedback));
+    const attachment = solution === null ? null : { filename: basename(solution), content: readFileSync(solution) };
+    write(join('feedback', `${result.student.folder}.eml`), await feedbackReply(result.message!, result.student.email, feedback, attachment));
   }
   write('report.md', reportMarkdown(key.title, results, matching, messages.length, skipped, context.lang));
   report(context, quiet, context.messages.grade.done(results.filter((result) => result.grades !== null).length, results.length, displayPath(cwd, outDirectory)));
+}
+
+/** The student's worked-solution PDF written by `cadena homework` beside the key, in either language, or null. */
+function solutionPdf(keyFolder: string, studentFolder: string): string | null {
+  for (const names of Object.values(documentNames)) {
+    const path = join(keyFolder, names.solutions, studentFolder, `${names.solution}.pdf`);
+    try {
+      if (statSync(path).isFile()) return path;
+    } catch {
+      // Not written in this language, or not as PDF.
+    }
+  }
+  return null;
 }
 
 /** An ISO 8601 date and time with its offset, or null. */
