@@ -2,6 +2,7 @@ import { escapeMarkdown } from '../homework/sheet.js';
 import type { Lang } from '../i18n/lang.js';
 import { parseParameterName } from '../network/notation.js';
 import { formatFixed, type NumberFormat } from '../render/format.js';
+import { explainGradient } from './explain.js';
 import type { ItemGrade } from './grade.js';
 import type { AnswerKey } from './key.js';
 
@@ -21,6 +22,8 @@ const texts = {
       `\`${name}\`: con tu valor, el gradiente que usaste fue (θ − θ')/η = ${used}; el correcto es ${right}. Revisa los factores de la cadena de este parámetro.`,
     missing: (name: string) => `\`${name}\`: no encontramos una línea \`${name} = …\` en tu correo.`,
     ambiguous: (name: string, line: number) => `\`${name}\`: la línea ${line} de tu correo no se puede leer sin adivinar (¿dos números, o separadores de miles?). Escribe un solo número por línea.`,
+    explained: (factor: string, right: string, used: string, value: string) =>
+      `Ese gradiente se explica si en la cadena usaste ${used} = ${value} en lugar de ${factor} = ${right}.`,
     score: (points: string, total: number) => `Puntaje: ${points} de ${total}.`,
     solution: (link: string) => `Tu solución desarrollada, paso por paso: [${link.split('/').pop()}](${link}).`,
   },
@@ -37,6 +40,8 @@ const texts = {
       `\`${name}\`: from your value, the gradient you used was (θ − θ')/η = ${used}; the right one is ${right}. Check the factors of this parameter's chain.`,
     missing: (name: string) => `\`${name}\`: we found no line \`${name} = …\` in your e-mail.`,
     ambiguous: (name: string, line: number) => `\`${name}\`: line ${line} of your e-mail cannot be read without guessing (two numbers, or thousands separators?). Write one number per line.`,
+    explained: (factor: string, right: string, used: string, value: string) =>
+      `That gradient is what the chain gives with ${used} = ${value} in place of ${factor} = ${right}.`,
     score: (points: string, total: number) => `Score: ${points} of ${total}.`,
     solution: (link: string) => `Your worked solution, step by step: [${link.split('/').pop()}](${link}).`,
   },
@@ -75,7 +80,9 @@ export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: re
         if (theta === null) return [];
         const used = (theta - result.sent) / student.lr;
         const right = (theta - grade.expected) / student.lr;
-        return [t.recovered(grade.name, number(used), number(right))];
+        const explanation = explainGradient(student, grade.name, used, key.display.digits);
+        const why = explanation === null ? '' : ` ${t.explained(`\`${explanation.factor}\``, number(explanation.right), `\`${explanation.used}\``, number(explanation.usedValue))}`;
+        return [`${t.recovered(grade.name, number(used), number(right))}${why}`];
       }
     }
   });

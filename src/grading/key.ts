@@ -20,8 +20,13 @@ const keySchema = z.object({
       variant: z.string(),
       folder: z.string(),
       network: z.object({
-        layers: z.array(z.object({ weights: z.array(z.array(z.number())), bias: z.union([z.number(), z.array(z.number())]) }).loose()),
-      }).loose(),
+        input: z.array(z.number()),
+        target: z.array(z.number()),
+        layers: z.array(
+          z.object({ weights: z.array(z.array(z.number())), bias: z.union([z.number(), z.array(z.number())]), activation: z.string(), alpha: z.number().optional() }),
+        ),
+        loss: z.string(),
+      }),
       lr: z.number(),
       items: z.array(
         z.object({

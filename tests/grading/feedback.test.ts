@@ -33,6 +33,16 @@ describe('feedbackMarkdown', () => {
     expect(markdown).toContain('Puntaje: 0 de 5.');
   });
 
+  it('explains a wrong gradient by one factor', () => {
+    // w12^[1] updated with δ_1^{[1]} x_1 (the gradient of w11^[1]) instead of δ_1^{[1]} x_2.
+    const theta = student.network.layers[0]!.weights[0]![1]!;
+    const gradientOfW11 = (student.network.layers[0]!.weights[0]![0]! - item('w11^[1]').value) / student.lr;
+    const sent = theta - student.lr * gradientOfW11;
+    const grades = gradeAnswers(student.items, readAnswers(`w12^[1] = ${sent.toFixed(7)}`), key.display.digits);
+    const markdown = feedbackMarkdown(key, student, grades, 0, 'es');
+    expect(markdown).toMatch(/`w12\^\[1\]`: con tu valor, .* se explica si en la cadena usaste `x1` = .* en lugar de `x2` = /);
+  });
+
   it('writes English', () => {
     const grades = gradeAnswers(student.items, [], key.display.digits);
     expect(feedbackMarkdown(key, student, grades, 0, 'en')).toContain('| `w11^[1]` | — |');
