@@ -16,11 +16,13 @@ export interface AnswerLabel {
 export type NumberReading =
   | { readonly kind: 'number'; readonly value: number }
   /** A number that cannot be read without guessing, such as `0,7229, -0,3190` or `1,234.5`. */
-  | { readonly kind: 'ambiguous'; readonly reason: 'several-numbers' | 'thousands-separator' };
+  | { readonly kind: 'ambiguous'; readonly reason: AmbiguityReason };
+
+export type AmbiguityReason = 'several-numbers' | 'thousands-separator' | 'not-finite';
 
 export type AnswerLine =
   | { readonly kind: 'answer'; readonly line: number; readonly text: string; readonly label: AnswerLabel; readonly value: number }
-  | { readonly kind: 'ambiguous'; readonly line: number; readonly text: string; readonly label: AnswerLabel; readonly reason: 'several-numbers' | 'thousands-separator' };
+  | { readonly kind: 'ambiguous'; readonly line: number; readonly text: string; readonly label: AnswerLabel; readonly reason: AmbiguityReason };
 
 const minusSigns = /[\u2212\u2012\u2013\uFE63\uFF0D]/g;
 
@@ -44,8 +46,11 @@ export function readNumber(raw: string): NumberReading | null {
     const [, sign, whole, , fraction, exponent, power] = match;
     const mantissa = Number(`${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
     const scale = exponent ?? power;
-    return { kind: 'number', value: scale === undefined ? mantissa : Number(`${mantissa}e${scale}`) };
+    const value = scale === undefined ? mantissa : Number(`${mantissa}e${scale}`);
+    // 1e999 or a line of a million digits: written as a number, but not one to grade.
+    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'ambiguous', reason: 'not-finite' };
   }
+  if (/^[+-]?(?:nan|infinity|inf|∞)$/i.test(text)) return { kind: 'ambiguous', reason: 'not-finite' };
   if (/^[+-]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$/.test(text) && /\./.test(text) && /,/.test(text)) {
     return { kind: 'ambiguous', reason: 'thousands-separator' };
   }
@@ -114,14 +119,25 @@ const separator = /^(.*?)\s*(?::=|=|:|→|->|⟶)\s*(.*)$/;
  */
 export function readAnswers(body: string): AnswerLine[] {
   const answers: AnswerLine[] = [];
-  body.split(/\r?\n/).forEach((rawLine, index) => {
-    const text = rawLine.replace(/\u00A0/g, ' ').trim();
+  const lines = body.split(/\r?\n/).map((rawLine) => rawLine.replace(/\u00A0/g, ' ').trim());
+  lines.forEach((text, index) => {
     const line = index + 1;
-    const match = separator.exec(text.replace(/^[-*•]\s+/, '').replace(/^\$(.*)\$$/, '$1'));
-    if (match === null) return;
-    const label = readLabel(match[1]!);
+    const cleaned = text.replace(/^[-*•]\s+/, '').replace(/^\$(.*)\$$/, '$1');
+    let label: AnswerLabel | null;
+    let valueText: string;
+    const match = separator.exec(cleaned);
+    if (match !== null) {
+      label = readLabel(match[1]!);
+      valueText = match[2]!;
+    } else {
+      // A table row pasted as two cells: the label alone, then its value on the next line.
+      label = readLabel(cleaned);
+      const next = lines.slice(index + 1).find((candidate) => candidate !== '');
+      if (label === null || next === undefined || readLabel(next) !== null || separator.test(next)) return;
+      valueText = next;
+    }
     if (label === null) return;
-    const reading = readNumber(match[2]!);
+    const reading = readNumber(valueText);
     if (reading === null) return;
     if (reading.kind === 'number') answers.push({ kind: 'answer', line, text, label, value: reading.value });
     else answers.push({ kind: 'ambiguous', line, text, label, reason: reading.reason });

@@ -23,7 +23,9 @@ export interface MailMessage {
 export function splitMbox(mbox: Buffer): Buffer[] {
   const text = mbox.toString('latin1');
   const starts: number[] = [];
-  const separator = /(^|\n)From [^\n]*\n/g;
+  // A separator line is `From <sender> <date>`: a body line such as "From what I computed"
+  // has no time and no year, and does not split the message.
+  const separator = /(^|\n)From \S+ [^\n]*\d{1,2}:\d{2}[^\n]*\d{4}[^\n]*\n/g;
   for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
     const at = match.index + match[1]!.length;
     if (at === 0 || text[at - 2] === '\n' || (text[at - 2] === '\r' && text[at - 3] === '\n')) starts.push(at);
@@ -55,7 +57,7 @@ export async function readMessage(bytes: Buffer): Promise<MailMessage> {
     to,
     references,
     subject: mail.subject ?? '',
-    date: mail.date ?? null,
+    date: headerDate(mail),
     text: parts.join('\n'),
     autoReply: isAutoReply(mail),
   };
@@ -94,6 +96,17 @@ export function ownText(text: string): string {
     kept.push(line);
   }
   return kept.join('\n');
+}
+
+/**
+ * The Date header, or null when it is missing or unreadable: mailparser puts the current
+ * time there, which would make a re-run differ and lateness depend on when one grades.
+ */
+function headerDate(mail: ParsedMail): Date | null {
+  const raw = mail.headerLines.find((header) => header.key === 'date')?.line.replace(/^date:\s*/i, '');
+  if (raw === undefined) return null;
+  const date = new Date(raw.replace(/\s*\([^)]*\)\s*$/, ''));
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 function decodeText(content: Buffer): string {

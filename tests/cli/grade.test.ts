@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, temporaryDirectory } from './run.js';
@@ -93,6 +93,29 @@ describe('cadena grade', () => {
     expect(reply.toString('latin1')).toMatch(/Content-Disposition: attachment; filename=solucion\.pdf/);
     expect(reply.equals(readFileSync(join(folder, 'notas2', 'feedback', 'A1.eml')))).toBe(true);
   }, 120_000);
+
+  it('rejects a deadline that does not exist', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\n');
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out hw --secret s`, folder)).code).toBe(0);
+    writeFileSync(join(folder, 'correos.mbox'), mboxMessage('ana@example.edu', 'tarea', 'Tue, 15 Dec 2026 10:00:00 -0300', ['w11^[1] = 0,5']));
+    for (const deadline of ['2026-02-30T23:59:00-03:00', '2026-12-18', '2026-12-18T25:00:00Z']) {
+      const run = await runCli(`grade --key hw/answer-key.json --mail correos.mbox --deadline ${deadline}`, folder);
+      expect(run.code, deadline).toBe(1);
+      expect(run.stderr).toContain(deadline);
+    }
+  });
+
+  it('removes feedback left by an earlier run', async () => {
+    const folder = temporaryDirectory();
+    writeFileSync(join(folder, 'lista.csv'), 'id,nombre,correo\nA1,Ana,ana@example.edu\nA2,Beto,beto@example.edu\n');
+    expect((await runCli(`homework ${spec} --roster lista.csv --format md --out hw --secret s`, folder)).code).toBe(0);
+    writeFileSync(join(folder, 'uno.mbox'), mboxMessage('ana@example.edu', 'tarea', 'Tue, 15 Dec 2026 10:00:00 -0300', ['w11^[1] = 0,5']));
+    writeFileSync(join(folder, 'dos.mbox'), mboxMessage('beto@example.edu', 'tarea', 'Tue, 15 Dec 2026 10:00:00 -0300', ['w11^[1] = 0,5']));
+    expect((await runCli('grade --key hw/answer-key.json --mail uno.mbox --out notas', folder)).code).toBe(0);
+    expect((await runCli('grade --key hw/answer-key.json --mail dos.mbox --out notas', folder)).code).toBe(0);
+    expect(readdirSync(join(folder, 'notas', 'feedback')).sort()).toEqual(['A2.eml', 'A2.md']);
+  });
 
   it('rejects a file that is not a key', async () => {
     const folder = temporaryDirectory();

@@ -28,11 +28,14 @@ describe('readNumber', () => {
     ['0.5 o 0.6', 'several-numbers'],
     ['1,234.5', 'thousands-separator'],
     ['1.234,5', 'thousands-separator'],
+    ['1e999', 'not-finite'],
+    ['NaN', 'not-finite'],
+    ['-Infinity', 'not-finite'],
   ])('calls %s ambiguous', (text, reason) => {
     expect(readNumber(text)).toEqual({ kind: 'ambiguous', reason });
   });
 
-  it.each(['', 'hola', 'no sé', 'NaN'])('rejects %s', (text) => {
+  it.each(['', 'hola', 'no sé'])('rejects %s', (text) => {
     expect(readNumber(text)).toBeNull();
   });
 });
@@ -93,6 +96,13 @@ describe('readAnswers', () => {
       { kind: 'answer', line: 3, text: 'w_{1,2}^{[1]}: −0.3190', label: w(1, 1, 2), value: -0.319 },
       { kind: 'answer', line: 4, text: '$w21 → 1,1·10^-3$', label: w(null, 2, 1), value: 0.0011 },
       { kind: 'ambiguous', line: 5, text: 'b^[1] = [0,7229, -0,3190]', label: { quantity: 'b', layer: 1, row: null, col: null, derivativeOf: null }, reason: 'several-numbers' },
+    ]);
+  });
+
+  it('reads a two-cell table row', () => {
+    expect(readAnswers('w11^[1]\n\n0,39811\nb^[1]\n0,5')).toMatchObject([
+      { kind: 'answer', line: 1, value: 0.39811 },
+      { kind: 'answer', line: 4, value: 0.5 },
     ]);
   });
 

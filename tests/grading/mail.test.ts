@@ -75,6 +75,11 @@ describe('readMessage', () => {
     expect(await values(bytes)).toEqual([0.5]);
   });
 
+  it('leaves a missing or unreadable date empty', async () => {
+    expect((await readMessage(crlf(['From: a@example.edu', 'Subject: x', '', 'w11 = 1']))).date).toBeNull();
+    expect((await readMessage(crlf(['From: a@example.edu', 'Date: mañana por la tarde', 'Subject: x', '', 'w11 = 1']))).date).toBeNull();
+  });
+
   it('recognises auto-replies', async () => {
     expect((await readMessage(crlf(['From: a@example.edu', 'Auto-Submitted: auto-replied', 'Subject: x', '', 'Estoy de vacaciones']))).autoReply).toBe(true);
     expect((await readMessage(crlf(['From: a@example.edu', 'Subject: =?UTF-8?Q?Respuesta_autom=C3=A1tica=3A_tarea?=', '', 'x']))).autoReply).toBe(true);
@@ -92,6 +97,8 @@ describe('splitMbox', () => {
         'w11 = 0.5',
         '>From here on, w12 = 0.6',
         '',
+        'From what I computed, w21 = 0.7',
+        '',
         'From beto@example.edu Tue Dec 15 11:00:00 2026',
         'From: beto@example.edu',
         'Subject: dos',
@@ -104,6 +111,8 @@ describe('splitMbox', () => {
     const messages = splitMbox(mbox);
     expect(messages).toHaveLength(2);
     expect(messages[0]!.toString('latin1')).toContain('\nFrom here on, w12 = 0.6');
+    // A body line starting with "From " but without a date does not split the message.
+    expect(messages[0]!.toString('latin1')).toContain('\nFrom what I computed, w21 = 0.7');
     expect(messages[1]!.toString('latin1')).toMatch(/^From: beto@example.edu\nSubject: dos\n\nMuñoz\n?$/);
   });
 });

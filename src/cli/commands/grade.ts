@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { UserError } from '../../errors.js';
@@ -57,6 +57,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   const keyPath = resolve(cwd, args.key!);
   const mailPath = resolve(cwd, args.mail!);
   const key = loadAnswerKey(keyPath, args.key);
+  if (args.deadline !== undefined) requireNonEmpty('--deadline', args.deadline);
   const deadline = parseDeadline(args.deadline ?? key.deadline);
   const roundingPoints = args['rounding-points'] === undefined ? 0.5 : numberOption('rounding-points', args['rounding-points'], 'fraction')!;
   const outDirectory = resolve(cwd, args.out ?? join(keyPath, '..', 'correccion'));
@@ -68,8 +69,10 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   const { results, matching } = gradeClass(key, messages, deadline);
 
   const confined = new ConfinedFolder(outDirectory);
+  const written = new Set<string>();
   const write = (relativePath: string, content: string | Buffer) => {
     const path = join(outDirectory, relativePath);
+    written.add(path);
     confined.require(path);
     rejectInputAsOutput(path, inputs);
     writeOutput(path, content, { durable: false });
@@ -96,6 +99,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
     write(join('feedback', `${result.student.folder}.eml`), await feedbackReply(result.message!, result.student.email, feedback, attachment));
   }
   write('report.md', reportMarkdown(key.title, results, matching, messages.length, skipped, context.lang));
+  removeStaleFeedback(join(outDirectory, 'feedback'), written);
   report(context, quiet, context.messages.grade.done(results.filter((result) => result.grades !== null).length, results.length, displayPath(cwd, outDirectory)));
 }
 
@@ -112,11 +116,39 @@ function solutionPdf(keyFolder: string, studentFolder: string): string | null {
   return null;
 }
 
-/** An ISO 8601 date and time with its offset, or null. */
+/**
+ * Remove feedback files an earlier run left for students who have none now (their mail
+ * changed, or another mailbox was graded into this folder), so that no out-of-date reply is
+ * sent. Only `.md` and `.eml` files of `feedback/`, which this command writes, are removed.
+ */
+function removeStaleFeedback(folder: string, written: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    if (/\.(md|eml)$/.test(name) && !written.has(path)) rmSync(path, { force: true });
+  }
+}
+
+/** An ISO 8601 date and time with its offset, or null. A date that does not exist (30 February) is refused. */
 function parseDeadline(text: string | null | undefined): Date | null {
-  if (text === null || text === undefined || text.trim() === '') return null;
-  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(text.trim());
+  if (text === null || text === undefined) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(text.trim());
   const date = new Date(text.trim());
-  if (!valid || Number.isNaN(date.getTime())) throw new UserError((lang) => cliMessages[lang].grade.badDeadline(text));
+  if (match === null || Number.isNaN(date.getTime())) throw new UserError((lang) => cliMessages[lang].grade.badDeadline(text));
+  const [, year, month, day, hour, minute, zone, sign, offsetHours, offsetMinutes] = match;
+  const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  const local = new Date(date.getTime() + offset * 60_000);
+  const same =
+    local.getUTCFullYear() === Number(year) &&
+    local.getUTCMonth() + 1 === Number(month) &&
+    local.getUTCDate() === Number(day) &&
+    local.getUTCHours() === Number(hour) &&
+    local.getUTCMinutes() === Number(minute);
+  if (!same) throw new UserError((lang) => cliMessages[lang].grade.badDeadline(text));
   return date;
 }
