@@ -56,11 +56,11 @@ export function loadAnswerKey(path: string, displayName: string = path): AnswerK
   try {
     const stats = statSync(path);
     if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: stats.isDirectory() ? 'EISDIR' : 'EINVAL' });
-    if (stats.size > maxKeyBytes) throw notAKey(displayName, `${stats.size} bytes`);
+    if (stats.size > maxKeyBytes) throw notAKey(displayName, { es: `mide ${stats.size} bytes`, en: `it is ${stats.size} bytes` });
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw fileReadError(displayName, error, () => notAKey(displayName, 'a folder'));
+    throw fileReadError(displayName, error, () => notAKey(displayName, { es: 'es una carpeta', en: 'it is a folder' }));
   }
   return parseAnswerKey(text, displayName);
 }
@@ -76,13 +76,13 @@ export function parseAnswerKey(text: string, displayName: string): AnswerKey {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-  throw notAKey(displayName, field === '' ? 'the top level' : `\`${field}\``);
+  throw notAKey(displayName, field === '' ? { es: 'no es un objeto con las claves de una clave', en: 'it is not an object with the fields of a key' } : { es: `falla en \`${field}\``, en: `it fails at \`${field}\`` });
 }
 
-/** `where` is the first wrong field, or null for text that is not JSON at all. */
-function notAKey(file: string, where: string | null): UserError {
-  const es = where === null ? 'no es JSON' : `falla en ${where}`;
-  const en = where === null ? 'it is not JSON' : `it fails at ${where}`;
+/** `why` says what is wrong (the first wrong field, a folder…), or null for text that is not JSON. */
+function notAKey(file: string, why: { es: string; en: string } | null): UserError {
+  const es = why === null ? 'no es JSON' : why.es;
+  const en = why === null ? 'it is not JSON' : why.en;
   return userError(
     `El archivo ${file} no es una clave de respuestas de cadena (${es}). Indica el answer-key.json que escribió \`cadena homework\`, o vuelve a generarlo con el mismo secreto.`,
     `File ${file} is not a cadena answer key (${en}). Give the answer-key.json that \`cadena homework\` wrote, or generate it again with the same secret.`,

@@ -53,7 +53,10 @@ export async function readMailbox(path: string, onMessage?: (done: number, total
     if (typeof bytes === 'string') skipped.push({ where, reason: bytes });
     else {
       try {
-        messages.push(await readMessage(bytes));
+        const message = await readMessage(bytes);
+        // No sender, subject or date: bytes that are not an e-mail (garbage, an empty file).
+        if (message.from === null && message.subject === '' && message.date === null) skipped.push({ where, reason: 'malformed' });
+        else messages.push(message);
       } catch {
         skipped.push({ where, reason: 'malformed' });
       }
