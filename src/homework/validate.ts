@@ -1,6 +1,6 @@
 import { activations, type ActivationName } from '../activations/index.js';
 import type { LossName } from '../losses/index.js';
-import { faultFromIssue, pickIssue } from '../network/issues.js';
+import { parseStructure } from '../network/issues.js';
 import { formatValue, specError, type SpecFault, type SpecPath, type SpecSource } from '../network/source.js';
 import type { Display, Rounding } from '../network/spec.js';
 import { activationsOf, findHomeworkFault } from './checks.js';
@@ -29,21 +29,15 @@ export function validateHomework(data: unknown, source: SpecSource): HomeworkSpe
   const network = networkKeyFault(data);
   if (network !== undefined) throw specError(source, network);
 
-  const parsed = homeworkSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = pickIssue(parsed.error.issues, source);
-    if (issue === undefined) throw new Error('zod reported a failure without issues');
-    throw specError(source, faultFromIssue(issue, data, source, homeworkVocabulary));
-  }
-
-  const fault = findHomeworkFault(parsed.data, source);
+  const parsed = parseStructure(homeworkSchema, data, source, homeworkVocabulary);
+  const fault = findHomeworkFault(parsed, source);
   if (fault !== undefined) throw specError(source, fault);
 
-  const architecture = toArchitecture(parsed.data);
-  const questions = readQuestions(parsed.data.ask ?? defaultAsk, architecture, source);
+  const architecture = toArchitecture(parsed);
+  const questions = readQuestions(parsed.ask ?? defaultAsk, architecture, source);
   if (!Array.isArray(questions)) throw specError(source, questions);
 
-  return toHomeworkSpec(parsed.data, architecture, questions);
+  return toHomeworkSpec(parsed, architecture, questions);
 }
 
 function requireMapping(data: unknown, source: SpecSource): asserts data is object {

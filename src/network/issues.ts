@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Bilingual } from '../i18n/lang.js';
 import { fieldName, helpFor } from './fields.js';
 import { knownKeysAt } from './schema.js';
-import { hasField, valueAt, type SpecFault, type SpecPath, type SpecSource } from './source.js';
+import { hasField, specError, valueAt, type SpecFault, type SpecPath, type SpecSource } from './source.js';
 import { closestName } from './suggest.js';
 
 // Turns zod issues into our own messages, so users never see zod's English text.
@@ -247,4 +247,16 @@ function invalidValueFault(path: SpecPath, source: SpecSource, vocabulary: SpecV
     es: `el valor \`${written}\` de ${name.es} no es válido. Escribe en su lugar ${help.es}.`,
     en: `the value \`${written}\` of ${name.en} is not valid. Replace it with ${help.en}.`,
   };
+}
+
+/**
+ * Check `data` against a zod schema and return the parsed data. On failure, throw a
+ * UserError for the issue pickIssue chooses, worded with `vocabulary`.
+ */
+export function parseStructure<T>(schema: z.ZodType<T>, data: unknown, source: SpecSource, vocabulary: SpecVocabulary = networkVocabulary): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = pickIssue(parsed.error.issues, source);
+  if (issue === undefined) throw new Error('zod reported a failure without issues');
+  throw specError(source, faultFromIssue(issue, data, source, vocabulary));
 }

@@ -1,7 +1,7 @@
 import { activations, type ActivationName } from '../activations/index.js';
 import type { LossName } from '../losses/index.js';
 import { findSemanticFault } from './checks.js';
-import { faultFromIssue, pickIssue } from './issues.js';
+import { parseStructure } from './issues.js';
 import { specSchema, type SpecData } from './schema.js';
 import { formatValue, specError, type SpecFault, type SpecPath, type SpecSource } from './source.js';
 import { defaultDisplay, type Display, type Layer, type Problem, type Rounding } from './spec.js';
@@ -20,17 +20,11 @@ export function validateSpec(data: unknown, source: SpecSource): ProblemSpec {
   const homework = homeworkKeyFault(data);
   if (homework !== undefined) throw specError(source, homework);
 
-  const parsed = specSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = pickIssue(parsed.error.issues, source);
-    if (issue === undefined) throw new Error('zod reported a failure without issues');
-    throw specError(source, faultFromIssue(issue, data, source));
-  }
-
-  const fault = findSemanticFault(parsed.data, source);
+  const parsed = parseStructure(specSchema, data, source);
+  const fault = findSemanticFault(parsed, source);
   if (fault !== undefined) throw specError(source, fault);
 
-  return toProblemSpec(parsed.data);
+  return toProblemSpec(parsed);
 }
 
 function requireMapping(data: unknown, source: SpecSource): asserts data is object {
