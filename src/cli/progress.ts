@@ -18,7 +18,7 @@ export class Progress {
   update(done: number, total = this.total): void {
     this.total = total;
     if (!this.enabled || this.total === 0) return;
-    // Redraw at most once per percent: a terminal is slow to write to.
+    // Redraw at most once per percent, because writing to a terminal is slow.
     const percent = Math.floor((100 * done) / this.total);
     if (percent === this.shown && done !== this.total) return;
     this.shown = percent;

@@ -1,9 +1,9 @@
 /**
- * Reading the answers students write in e-mails: `w11^[1] = 0,21488`, `b1: −1.2·10^-3`,
- * `$w_{1,1}^{[1]} = 0.21488$`. One parser for every number the grader reads.
+ * Parsing of the answer lines students write in e-mails: `w11^[1] = 0,21488`,
+ * `b1: −1.2·10^-3`, `$w_{1,1}^{[1]} = 0.21488$`. Every number the grader reads goes through it.
  */
 
-/** What a label names. `layer` (and for weights `row`, `col`) is null when the student left it out. */
+/** The quantity a label names. `layer` (and for weights `row`, `col`) is null when the student left it out. */
 export interface AnswerLabel {
   readonly quantity: 'w' | 'b' | 'z' | 'a' | 'yhat' | 'E';
   readonly layer: number | null;

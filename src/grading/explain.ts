@@ -19,7 +19,7 @@ export interface FactorExplanation {
  * Explain the gradient a student used for a weight or a per-neuron bias, g', by one factor
  * of its chain: g = upstream · f'(z_j) · a_k. If exactly one factor, replaced by exactly one
  * other quantity of the network (an x, y, z, a, weight, bias, or 1), gives g' within what
- * rounding allows, that replacement is returned; otherwise null, rather than a guess.
+ * rounding allows, return that replacement. Otherwise return null, rather than guess.
  */
 export function explainGradient(student: AnswerKey['students'][number], itemName: string, usedGradient: number, digits: number): FactorExplanation | null {
   const p = parseParameterName(itemName);
@@ -93,7 +93,7 @@ function backwardDeltas(network: Network, sample: { input: number[]; target: num
   return deltas;
 }
 
-/** Every named quantity a student could mistake for another: x, y, z, a, weights, biases, 1. */
+/** List every named quantity a student could mistake for another: x, y, z, a, weights, biases, 1. */
 function quantitiesOf(network: Network, sample: { input: number[]; target: number[] }, pass: ReturnType<typeof forwardPass>): { name: string; value: number }[] {
   const quantities = [{ name: '1', value: 1 }];
   sample.input.forEach((value, k) => quantities.push({ name: `x${k + 1}`, value }));

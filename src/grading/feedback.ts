@@ -48,9 +48,9 @@ const texts = {
 } as const;
 
 /**
- * The feedback a student receives, as Markdown in their language: their values beside the
- * right ones, the status of each item, and what went wrong, naming the step for a known
- * mistake and recovering the gradient used for a wrong update.
+ * Write the feedback a student receives, as Markdown in their language: their values beside
+ * the right ones and the status of each item. For a known mistake it names the step, and for
+ * a wrong update it gives the gradient the student used.
  */
 export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: readonly ItemGrade[], points: number, lang: Lang, solutionLink: string | null = null): string {
   const t = texts[lang];
@@ -81,8 +81,8 @@ export function feedbackMarkdown(key: AnswerKey, student: KeyStudent, grades: re
         const used = (theta - result.sent) / student.lr;
         const right = (theta - grade.expected) / student.lr;
         const explanation = explainGradient(student, grade.name, used, key.display.digits);
-        const why = explanation === null ? '' : ` ${t.explained(`\`${explanation.factor}\``, number(explanation.right), `\`${explanation.used}\``, number(explanation.usedValue))}`;
-        return [`${t.recovered(grade.name, number(used), number(right))}${why}`];
+        const cause = explanation === null ? '' : ` ${t.explained(`\`${explanation.factor}\``, number(explanation.right), `\`${explanation.used}\``, number(explanation.usedValue))}`;
+        return [`${t.recovered(grade.name, number(used), number(right))}${cause}`];
       }
     }
   });

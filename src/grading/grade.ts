@@ -1,6 +1,6 @@
 import { matchItem, type AnswerLine } from './answers.js';
 
-/** One item of a student's answer key entry, as `answer-key.json` holds it. */
+/** One item of a student's entry in `answer-key.json`. */
 export interface KeyItem {
   readonly name: string;
   readonly value: number;
@@ -26,7 +26,7 @@ export interface ItemGrade {
 
 /**
  * Grade the answer lines of one message against a student's key items. Each item takes the
- * last line that names it; two lines with different values for one item make it ambiguous.
+ * last line that names it, and two lines with different values for one item make it ambiguous.
  * Lines whose label fits no item, or several, are ignored here (the caller may report them).
  */
 export function gradeAnswers(items: readonly KeyItem[], answers: readonly AnswerLine[], digits: number): ItemGrade[] {

@@ -8,7 +8,7 @@ export function pointsOf(result: ItemStatus, roundingPoints: number): number {
   return result.status === 'rounding' ? roundingPoints : 0;
 }
 
-/** The gradebook's word for a status: `correct`, `rounding`, `mistake:<model>`, `wrong`, `missing`, `ambiguous`. */
+/** Return the gradebook's word for a status: `correct`, `rounding`, `mistake:<model>`, `wrong`, `missing`, `ambiguous`. */
 export function statusWord(result: ItemStatus): string {
   return result.status === 'mistake' ? `mistake:${result.models.join('+')}` : result.status;
 }
@@ -26,7 +26,7 @@ export interface GradebookRow {
 }
 
 /**
- * One row per roster student: id, name, e-mail, score (points over the number of items),
+ * Write one row per roster student: id, name, e-mail, score (points over the number of items),
  * one column per item with its status, then the message id, when it was received and
  * whether it was late. `semicolon` is for a Spanish spreadsheet: UTF-8 with BOM, `;` and a
  * decimal comma; `comma` is plain CSV.

@@ -79,10 +79,10 @@ export function parseAnswerKey(text: string, displayName: string): AnswerKey {
   throw notAKey(displayName, field === '' ? { es: 'no es un objeto con las claves de una clave', en: 'it is not an object with the fields of a key' } : { es: `falla en \`${field}\``, en: `it fails at \`${field}\`` });
 }
 
-/** `why` says what is wrong (the first wrong field, a folder…), or null for text that is not JSON. */
-function notAKey(file: string, why: { es: string; en: string } | null): UserError {
-  const es = why === null ? 'no es JSON' : why.es;
-  const en = why === null ? 'it is not JSON' : why.en;
+/** Build the error. `reason` describes the problem (the first invalid field, a folder…), or is null for text that is not JSON. */
+function notAKey(file: string, reason: { es: string; en: string } | null): UserError {
+  const es = reason === null ? 'no es JSON' : reason.es;
+  const en = reason === null ? 'it is not JSON' : reason.en;
   return userError(
     `El archivo ${file} no es una clave de respuestas de cadena (${es}). Indica el answer-key.json que escribió \`cadena homework\`, o vuelve a generarlo con el mismo secreto.`,
     `File ${file} is not a cadena answer key (${en}). Give the answer-key.json that \`cadena homework\` wrote, or generate it again with the same secret.`,

@@ -63,7 +63,7 @@ export async function readMessage(bytes: Buffer): Promise<MailMessage> {
   };
 }
 
-/** The body as text: the plain part, or the HTML part converted with each table cell on its own line. */
+/** Return the body as text: the plain part, or the HTML part converted with each table cell on its own line. */
 function bodyText(mail: ParsedMail): string {
   if (typeof mail.text === 'string' && mail.text.trim() !== '' && mail.html === false) return mail.text;
   if (typeof mail.html === 'string') {
@@ -89,18 +89,19 @@ const quoteIntroduction = /(?:escribió|wrote):\s*$|^-{2,}\s*(?:Mensaje original
  * graded.
  */
 export function ownText(text: string): string {
-  const kept: string[] = [];
+  const ownLines: string[] = [];
   for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
     if (quoteIntroduction.test(line.trim())) break;
     if (/^\s*>/.test(line)) continue;
-    kept.push(line);
+    ownLines.push(line);
   }
-  return kept.join('\n');
+  return ownLines.join('\n');
 }
 
 /**
- * The Date header, or null when it is missing or unreadable: mailparser puts the current
- * time there, which would make a re-run differ and lateness depend on when one grades.
+ * Read the Date header, or return null when it is missing or invalid. mailparser puts the
+ * current time in place of an invalid one, so a re-run would differ and lateness would
+ * depend on the clock.
  */
 function headerDate(mail: ParsedMail): Date | null {
   const raw = mail.headerLines.find((header) => header.key === 'date')?.line.replace(/^date:\s*/i, '');

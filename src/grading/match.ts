@@ -7,7 +7,7 @@ export interface KeyStudentRef {
   readonly variant: string;
 }
 
-/** How a message was tied to its student. */
+/** The way a message was matched to its student. */
 export type MatchedBy = 'address' | 'code' | 'id';
 
 export interface Submission<M extends MailMessage = MailMessage> {
@@ -75,7 +75,7 @@ function matchOne(message: MailMessage, students: readonly KeyStudentRef[], byAd
   return null;
 }
 
-/** Whether `word` stands in `text` on its own (not inside a longer word), ignoring case. */
+/** Tell whether `word` occurs in `text` as a whole word, ignoring case. */
 function containsWord(text: string, word: string): boolean {
   if (word.trim() === '') return false;
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailMessage } from './mail.js';
 
 /**
- * The feedback as an e-mail reply to the student's message, ready to send or import: the
+ * Write the feedback as an e-mail reply to the student's message, ready to send or import: the
  * same thread (In-Reply-To, References), from the address the student wrote to. Its
  * Message-ID and Date are derived from the original, so a re-run writes the same bytes.
  */

@@ -43,7 +43,7 @@ const texts = {
   },
 } as const;
 
-/** The class report as Markdown: counts per item, the mistakes seen, and every message that was not graded normally. */
+/** Write the class report as Markdown: counts per item, the mistakes seen, and every message that was not graded normally. */
 export function reportMarkdown(title: string, results: readonly StudentResult[], matching: Matching, messageCount: number, skipped: readonly SkippedMessage[], lang: Lang): string {
   const t = texts[lang];
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -15,7 +15,7 @@ export interface SkippedMessage {
   readonly reason: 'too-large' | 'malformed' | 'not-a-file';
 }
 
-/** Largest message read; anything larger is reported and skipped (answers are a few lines). */
+/** Largest message read. A larger one is reported and skipped, since answers take a few lines. */
 const maxMessageBytes = 10 * 2 ** 20;
 
 /**

@@ -9,7 +9,7 @@ import type { Arithmetic } from './arithmetic.js';
  * misconception. Mistake models (mistakes.ts) are named misconceptions.
  */
 export interface Misconception {
-  /** How σ'(z) is written: a(1 − a) is right; the others are slips seen in homework. */
+  /** The form of σ'(z): a(1 − a) is right, and the others are common slips. */
   readonly sigmoidDerivative: 'a(1-a)' | 'z(1-z)' | 'a(1-z)' | 'sigma(a)';
   /** The output activation's derivative left out of δ^{[L]}. */
   readonly dropOutputDerivative: boolean;
@@ -53,7 +53,7 @@ export interface StudentWork<T> {
 }
 
 /**
- * One forward and backward pass and update, written step by step as a student does it:
+ * Compute one forward pass, backward pass and update step by step, as a student does it:
  * every intermediate value goes through `written`. With floatArithmetic this is plain
  * float64 backpropagation (the tests compare it with the engine).
  */

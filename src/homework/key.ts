@@ -6,7 +6,7 @@ import { mistakeModels } from './mistakes.js';
 import type { HomeworkSpec } from './spec.js';
 import type { Variant } from './variant.js';
 
-/** How a CSV file is written: for a Spanish spreadsheet (BOM, `;`, decimal comma) or plain (`,`, decimal point). */
+/** The CSV style: for a Spanish spreadsheet (BOM, `;`, decimal comma) or plain (`,`, decimal point). */
 export type CsvStyle = 'semicolon' | 'comma';
 
 /**

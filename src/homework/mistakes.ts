@@ -13,7 +13,7 @@ export interface MistakeModel {
   readonly misconception: Partial<Misconception>;
   /** Only for parameters of hidden layers (a path choice means nothing in the output layer). */
   readonly hiddenOnly: boolean;
-  /** What the student did, naming the step, in plain Unicode. */
+  /** Description of what the student did, naming the step, in plain Unicode. */
   readonly description: Bilingual<string>;
 }
 

@@ -35,7 +35,7 @@ export interface Architecture {
 /** z, a (hidden and output), ŷ and the error terms E_i and E. */
 export type ForwardQuantity = 'z' | 'a' | 'yhat' | 'E';
 
-/** What a homework asks, in the order the sheet lists it. */
+/** A question of a homework, in the order the sheet lists them. */
 export type Question =
   /** New values of the parameters after one gradient-descent step. */
   | { readonly kind: 'update'; readonly parameters: readonly ParameterRef[] }
@@ -54,7 +54,7 @@ export interface Quality {
 }
 
 export interface Submission {
-  /** Address the answers go to, printed on the sheet; null when the course says it elsewhere. */
+  /** Address the answers go to, printed on the sheet, or null when the course gives it elsewhere. */
   readonly to: string | null;
   /** Subject line; `{code}` becomes the variant code and `{id}` the student id. */
   readonly subject: string;

@@ -12,7 +12,7 @@ interface Key {
   students: { id: string; email: string; variant: string; folder: string; items: { name: string; value: number; mistakes: { model: string; value: number }[] }[] }[];
 }
 
-/** An mbox message with a plain-text body. */
+/** Build an mbox message with a plain-text body. */
 function mboxMessage(from: string, subject: string, date: string, body: string[], headers: string[] = []): string {
   return [`From ${from} ${date}`, `From: ${from}`, `Subject: ${subject}`, `Date: ${date}`, `Message-ID: <${createHash('md5').update(subject + from + date).digest('hex')}@example.edu>`, ...headers, 'Content-Type: text/plain; charset=utf-8', '', ...body, ''].join('\n');
 }
@@ -128,7 +128,7 @@ describe('cadena grade', () => {
 });
 
 describe('cadena grade on the example mailbox', () => {
-  it('grades every case of exercises/correos-clase6.mbox', async () => {
+  it('grades every example case', async () => {
     const folder = temporaryDirectory();
     const roster = join(root, 'exercises/lista-clase6.csv');
     const mailbox = join(root, 'exercises/correos-clase6.mbox');

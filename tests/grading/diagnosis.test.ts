@@ -16,7 +16,7 @@ const spec = parseHomework(
 const students = Array.from({ length: 5 }, (_v, i) => ({ id: `D${i}`, name: 'Dora', email: `d${i}@example.edu`, line: i + 2 }));
 const key = parseAnswerKey(answerKeyJson(spec, drawVariants(spec, students, 'diagnosis')), 'answer-key.json');
 
-/** An e-mail in quoted-printable Spanish, with the value written with a decimal comma. */
+/** Build an e-mail in quoted-printable Spanish containing one answer line. */
 function email(line: string): Buffer {
   const encoded = line.replace(/=/g, '=3D');
   return Buffer.from(['From: d0@example.edu', 'Subject: diagnostico', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', 'Hola:', encoded, 'Saludos'].join('\r\n'));

@@ -4,7 +4,7 @@ import type { AnswerKey } from '../../src/grading/key.js';
 import { forwardPass } from '../../src/numeric/forward.js';
 import { lectureProblem } from '../helpers.js';
 
-// The lecture's network as an answer key holds it.
+// The lecture's network as an entry of an answer key.
 const problem = lectureProblem();
 const student = {
   id: 'A1',

@@ -56,7 +56,7 @@ function handBackprop(problem: Problem) {
 
   const right = firstLayer();
   const update = (theta: number, g: number) => theta - eta * g;
-  /** The value each model gives for w_{j,k}^{[1]} (0-based j, k) or, with j null, for b^{[1]}. */
+  /** Compute the value each model gives for w_{j,k}^{[1]} (0-based j, k) or, with j null, for b^{[1]}. */
   const mistake = (model: string, j: number | null, k: number): number | undefined => {
     const theta = j === null ? b1 : W1[j]![k]!;
     const pick = (hand: ReturnType<typeof firstLayer>) => (j === null ? hand.bias : hand.weight(j, k));
@@ -120,11 +120,11 @@ function checkAgainstHand(problem: Problem): void {
 }
 
 describe('mistake models', () => {
-  it('match the hand computation on the lecture network', () => {
+  it('match hand computation: lecture', () => {
     checkAgainstHand(lectureProblem());
   });
 
-  it('match the hand computation on every variant of the example class', () => {
+  it('match hand computation: example class', () => {
     const spec = loadHomework('exercises/tarea-clase6.yaml');
     const variants = drawVariants(spec, loadRoster('exercises/lista-clase6.csv'), 'a secret');
     expect(variants).toHaveLength(40);

@@ -103,7 +103,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
   report(context, quiet, context.messages.grade.done(results.filter((result) => result.grades !== null).length, results.length, displayPath(cwd, outDirectory)));
 }
 
-/** The student's worked-solution PDF written by `cadena homework` beside the key, in either language, or null. */
+/** Find the student's worked-solution PDF that `cadena homework` wrote beside the key, in either language, or return null. */
 function solutionPdf(keyFolder: string, studentFolder: string): string | null {
   for (const names of Object.values(documentNames)) {
     const path = join(keyFolder, names.solutions, studentFolder, `${names.solution}.pdf`);
@@ -134,7 +134,7 @@ function removeStaleFeedback(folder: string, written: ReadonlySet<string>): void
   }
 }
 
-/** An ISO 8601 date and time with its offset, or null. A date that does not exist (30 February) is refused. */
+/** Parse an ISO 8601 date and time with its offset. A date that does not exist (30 February) is rejected. */
 function parseDeadline(text: string | null | undefined): Date | null {
   if (text === null || text === undefined) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(text.trim());

@@ -129,8 +129,8 @@ async function writeDocuments(spec: HomeworkSpec, variants: readonly Variant[], 
 
   try {
     for (const [index, variant] of variants.entries()) {
-      // While workers render, this thread's heap grows with garbage it has no reason to
-      // collect; a full collection every 50 students keeps a batch of 300 near 400 MB.
+      // While workers render, garbage piles up in this thread's heap. A full collection
+      // every 50 students kept a batch of 300 near 400 MB (bench/RESULTS.md).
       if (pool !== null && index > 0 && index % 50 === 0) collectGarbage();
       const documents = studentDocuments(spec, variant, lang);
       const folders = { sheet: join(names.sheets, documents.folder), solution: join(names.solutions, documents.folder) };
@@ -201,12 +201,12 @@ function requirePrintable(spec: HomeworkSpec, students: readonly Student[], spec
   }
 }
 
-/** A one-way fingerprint of the course secret, kept in the answer key to notice a changed secret. */
+/** Compute a one-way fingerprint of the course secret, stored in the answer key to detect a changed secret. */
 function secretCheck(secret: string): string {
   return createHmac('sha256', secret.trim()).update('cadena course secret check').digest('hex').slice(0, 16);
 }
 
-/** Refuse a secret other than the one an existing answer key was made with: every variant would change. */
+/** Reject a secret other than the one an existing answer key was made with, because every variant would change. */
 function requireSameSecret(outDirectory: string, secret: string): void {
   const keyPath = join(outDirectory, 'answer-key.json');
   if (!existsSync(keyPath)) return;

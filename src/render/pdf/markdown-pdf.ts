@@ -231,7 +231,7 @@ class BlockRenderer {
 
   /**
    * Draw a code block. A line too long for the page makes the whole block smaller, down to
-   * two thirds of its size; a line still too long is broken, never cut at the margin.
+   * two thirds of its size. A line still too long is broken, never cut at the margin.
    */
   private code(text: string): void {
     const left = this.writer.page.left + this.indent + 8;
