@@ -51,6 +51,8 @@ export function requireNonEmpty(option: string, value: string): void {
  * The folders a run writes into must stay inside the output folder once symbolic links are
  * followed: a link planted at `soluciones/A01` must not send a student's files elsewhere.
  */
+// NOTE: the output folder itself is resolved through links, so an `--out` path that passes
+// through a link writes where that link leads. Only links inside the folder are rejected.
 export class ConfinedFolder {
   private readonly checked = new Set<string>();
   private root: string | undefined;

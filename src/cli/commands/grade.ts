@@ -93,6 +93,7 @@ async function runGrade(context: CommandContext, args: GradeArguments): Promise<
     const points = result.grades.reduce((sum, grade) => sum + pointsOf(grade.result, roundingPoints), 0);
     const solution = solutionPdf(dirname(keyPath), result.student.folder);
     const link = solution === null ? null : relative(join(outDirectory, 'feedback'), solution).split(sep).join('/');
+    // NOTE: feedback uses the language of --lang for every student; the key records no language per student.
     const feedback = feedbackMarkdown(key, result.student, result.grades, points, context.lang, link);
     write(join('feedback', `${result.student.folder}.md`), feedback);
     const attachment = solution === null ? null : { filename: basename(solution), content: readFileSync(solution) };
