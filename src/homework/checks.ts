@@ -2,13 +2,12 @@ import { emailSchema } from './roster.js';
 import { z } from 'zod';
 import { activationNames, activations, isActivationName } from '../activations/index.js';
 import type { Bilingual } from '../i18n/lang.js';
-import { lossNames } from '../losses/index.js';
 import { activationsWithAlpha, count } from '../network/checks.js';
 import type { SpecFault, SpecPath, SpecSource } from '../network/source.js';
 import { maxPathsLimit } from '../network/spec.js';
 import { closestName } from '../network/suggest.js';
 import { defaultActivation, defaultArchitecture } from './defaults.js';
-import { homeworkFieldName, homeworkLimits as limits } from './fields.js';
+import { homeworkFieldName, homeworkLimits as limits, homeworkLossNames } from './fields.js';
 import { drawKinds, type DrawData, type DrawKind, type HomeworkData } from './schema.js';
 
 // Checks that zod cannot express: names, ranges, and fields that must agree with each
@@ -34,7 +33,7 @@ export function findHomeworkFault(data: HomeworkData, source: SpecSource): SpecF
     () => checkSizes(network?.sizes, source),
     () => checkActivation(network?.activation, layerCount(data), source),
     () => checkAlpha(network?.alpha, activationsOf(data), source),
-    () => checkName(network?.loss, ['network', 'loss'], lossNames, lossWords, source),
+    () => checkName(network?.loss, ['network', 'loss'], homeworkLossNames, lossWords, source),
     () => checkName(network?.bias, ['network', 'bias'], biasKinds, biasWords, source),
     ...drawKinds.map((kind) => () => checkDraw(values?.[kind], kind, source)),
     () => checkIntegerRange(display?.digits, ['display', 'digits'], limits.minDigits, limits.maxDigits, source),
@@ -83,7 +82,7 @@ const activationWords: NameWords = {
 
 const lossWords: NameWords = {
   description: { es: 'una función de error conocida', en: 'a known loss function' },
-  choices: listedNames(lossNames),
+  choices: listedNames(homeworkLossNames),
 };
 
 const biasWords: NameWords = {

@@ -1,6 +1,6 @@
 import { activationNames } from '../activations/index.js';
 import type { Bilingual } from '../i18n/lang.js';
-import { lossNames } from '../losses/index.js';
+import type { LossName } from '../losses/index.js';
 import type { SpecVocabulary } from '../network/issues.js';
 import { formatPath, type SpecPath } from '../network/source.js';
 import { maxPathsLimit } from '../network/spec.js';
@@ -19,6 +19,12 @@ export const homeworkLimits = {
 } as const;
 
 const limits = homeworkLimits;
+
+/**
+ * Losses a homework may use: the student's computation and the mistake models are written
+ * for squared errors. NOTE: binary_crossentropy would need logarithms in interval arithmetic.
+ */
+export const homeworkLossNames: readonly LossName[] = ['mse_half', 'mse'];
 
 /**
  * Returns the pattern of a path that the tables below are keyed by: list indices become
@@ -84,8 +90,8 @@ const fieldHelp: Record<string, Bilingual<string>> = {
     en: "the α of that layer, a number, or null for its activation's default",
   },
   'network.loss': {
-    es: `el nombre de la función de error: ${lossNames.join(', ')}`,
-    en: `the name of the loss function: ${lossNames.join(', ')}`,
+    es: `el nombre de la función de error: ${homeworkLossNames.join(', ')}`,
+    en: `the name of the loss function: ${homeworkLossNames.join(', ')}`,
   },
   'network.bias': {
     es: 'shared (un sesgo por capa, como en la clase) o per_neuron (un sesgo por neurona)',

@@ -113,6 +113,7 @@ const es: DocumentMessages = {
   lossNames: {
     mse_half: 'mitad del error cuadrático',
     mse: 'error cuadrático medio (mean_squared_error de Keras)',
+    binary_crossentropy: 'entropía cruzada binaria (binary_crossentropy de Keras)',
   },
 };
 
@@ -179,6 +180,7 @@ const en: DocumentMessages = {
   lossNames: {
     mse_half: 'half squared error',
     mse: 'mean squared error (Keras mean_squared_error)',
+    binary_crossentropy: 'binary cross-entropy (Keras binary_crossentropy)',
   },
 };
 

@@ -1,3 +1,4 @@
+import { binaryCrossentropy } from './binary-crossentropy.js';
 import { mse } from './mse.js';
 import { mseHalf } from './mse-half.js';
 import type { LossSpec } from './types.js';
@@ -9,6 +10,7 @@ export type { LossSpec } from './types.js';
 export const losses = {
   mse_half: mseHalf,
   mse,
+  binary_crossentropy: binaryCrossentropy,
 } as const satisfies Record<string, LossSpec>;
 
 export type LossName = keyof typeof losses;
