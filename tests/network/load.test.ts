@@ -483,7 +483,7 @@ describe('parseProblem unknown names', () => {
   it('suggests mse_half for unknown loss', () => {
     const messages = specMessages(edited('loss: mse_half', 'loss: mse_hal'));
     expectLocated(messages, 11);
-    expect(messages.es).toContain('`network.loss` vale `mse_hal`, que no es una función de error conocida. ¿Quisiste decir `mse_half`? Los nombres válidos son: mse_half, mse.');
+    expect(messages.es).toContain('`network.loss` vale `mse_hal`, que no es una función de error conocida. ¿Quisiste decir `mse_half`? Los nombres válidos son: mse_half, mse, binary_crossentropy.');
     expect(messages.en).toContain('`network.loss` is `mse_hal`, which is not a known loss function. Did you mean `mse_half`?');
   });
 });

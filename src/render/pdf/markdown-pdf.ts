@@ -337,16 +337,28 @@ class TableLayout {
     return { family: 'serif', size: bodySize * 0.95, bold: row.header, mathSize: mathSize * 0.95 };
   }
 
+  /**
+   * Columns as wide as their content when the table fits. Otherwise, as a browser does, each
+   * column first gets its widest word, and the space left is shared in proportion to
+   * how much more each column would need to fit its content on one line.
+   */
   private columnWidths(available: number): number[] {
     const count = Math.max(...this.rows.map((row) => row.cells.length));
-    const natural = Array.from({ length: count }, (_v, column) =>
+    const widest = (column: number, lineWidth: number) =>
       Math.max(...this.rows.map((row) => {
-        const lines = this.blocks.lines(row.cells[column] ?? [], this.style(row), Number.POSITIVE_INFINITY);
+        const lines = this.blocks.lines(row.cells[column] ?? [], this.style(row), lineWidth);
         return Math.max(0, ...lines.map((line) => line.width));
-      })) + 2 * this.padding,
-    );
+      })) + 2 * this.padding;
+    const natural = Array.from({ length: count }, (_v, column) => widest(column, Number.POSITIVE_INFINITY));
     const total = natural.reduce((sum, width) => sum + width, 0);
-    return total <= available ? natural : natural.map((width) => (width / total) * available);
+    if (total <= available) return natural;
+
+    const minimum = Array.from({ length: count }, (_v, column) => widest(column, 0));
+    const least = minimum.reduce((sum, width) => sum + width, 0);
+    if (least >= available) return minimum.map((width) => (width / least) * available);
+    const wanted = natural.map((width, column) => width - minimum[column]!);
+    const totalWanted = wanted.reduce((sum, width) => sum + width, 0);
+    return minimum.map((width, column) => width + (wanted[column]! / totalWanted) * (available - least));
   }
 
   private layRow(row: TableRow, widths: number[]): { lines: InlineLine[][]; height: number } {
