@@ -6,6 +6,7 @@ import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
 import { gradeCommand } from './commands/grade.js';
 import { homeworkCommand } from './commands/homework.js';
+import { labCommand } from './commands/lab.js';
 import { lastValue, type CommandContext } from './context.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -31,6 +32,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .command(deriveCommand(context))
     .command(homeworkCommand(context))
     .command(gradeCommand(context))
+    .command(labCommand(context))
     .parserConfiguration({ 'camel-case-expansion': false })
     .demandCommand(1)
     .strict()

@@ -21,7 +21,7 @@ export function parseFormats<F extends string>(value: string | string[] | undefi
   return [...new Set(items as F[])];
 }
 
-type NumberRule = 'positive' | 'digits' | 'maxPaths' | 'fraction';
+type NumberRule = 'positive' | 'digits' | 'maxPaths' | 'fraction' | 'seeds';
 
 /** Check a numeric option against its rule; returns undefined when it was not given. */
 export function numberOption(option: string, value: unknown, rule: NumberRule): number | undefined {
@@ -38,13 +38,16 @@ export function numberOption(option: string, value: unknown, rule: NumberRule): 
       ? Number.isFinite(number) && number > 0
       : rule === 'digits'
         ? Number.isInteger(number) && number >= 0 && number <= 12
-        : Number.isInteger(number) && number > 0 && number <= maxPathsLimit;
+        : rule === 'seeds'
+          ? Number.isInteger(number) && number >= 1 && number <= 1000
+          : Number.isInteger(number) && number > 0 && number <= maxPathsLimit;
   if (valid) return number;
 
   const requirement = (lang: Lang) => {
     const m = cliMessages[lang];
     if (rule === 'positive') return m.positiveNumber;
     if (rule === 'fraction') return m.fractionRange;
+    if (rule === 'seeds') return m.seedsRange;
     return rule === 'digits' ? m.digitsRange : m.maxPathsRange(maxPathsLimit);
   };
   const es = cliMessages.es.invalidNumberOption(`--${option}`, String(value), requirement('es'));

@@ -55,6 +55,18 @@ export interface CliMessages {
     readonly badDeadline: (text: string) => string;
     readonly done: (graded: number, students: number, folder: string) => string;
   };
+  readonly lab: {
+    readonly describe: string;
+    readonly spec: string;
+    readonly format: string;
+    readonly out: string;
+    readonly paper: string;
+    readonly seeds: string;
+    readonly example: string;
+    readonly runs: string;
+    readonly done: (runs: number, file: string) => string;
+  };
+  readonly seedsRange: string;
   readonly fractionRange: string;
   readonly wrote: (path: string) => string;
   readonly unknownParameter: (text: string) => string;
@@ -133,6 +145,18 @@ const es: CliMessages = {
     badDeadline: (text) => `La fecha límite «${text}» no es válida: escríbela en ISO 8601 con la diferencia con UTC, como 2026-12-18T23:59:00-03:00.`,
     done: (graded, students, folder) => `Se corrigieron ${graded} de ${students} estudiantes; resultados en ${folder}.`,
   },
+  lab: {
+    describe: 'Escribe un apunte de laboratorio: experimentos de entrenamiento (por ejemplo XOR), pasos de los optimizadores y problemas del gradiente',
+    spec: 'Archivo YAML del laboratorio (por ejemplo exercises/xor.yaml)',
+    format: 'Formatos a escribir, separados por comas: md, pdf (los dos si se omite)',
+    out: 'Carpeta de salida (por omisión output/<nombre del archivo>)',
+    paper: 'Tamaño de papel del PDF: a4 (por omisión) o letter (carta)',
+    seeds: 'Semillas por configuración; reemplaza `seeds` del archivo (por ejemplo 3 para un borrador rápido)',
+    example: 'Los experimentos de XOR de la clase 6',
+    runs: 'Entrenamientos',
+    done: (runs, file) => `${runs} entrenamientos; apunte en ${file}.`,
+  },
+  seedsRange: 'debe ser un número entero de 1 a 1000',
   fractionRange: 'debe ser un número de 0 a 1',
   wrote: (path) => `Escrito: ${path}`,
   unknownParameter: (text) =>
@@ -243,6 +267,18 @@ const en: CliMessages = {
     badDeadline: (text) => `The deadline "${text}" is not valid: write it in ISO 8601 with its UTC offset, such as 2026-12-18T23:59:00-03:00.`,
     done: (graded, students, folder) => `Graded ${graded} of ${students} students; results in ${folder}.`,
   },
+  lab: {
+    describe: 'Write a lab handout: training experiments (XOR, for example), optimizer steps and gradient problems',
+    spec: 'YAML file of the lab (for example exercises/xor.yaml)',
+    format: 'Formats to write, separated by commas: md, pdf (both by default)',
+    out: 'Output folder (default output/<file name>)',
+    paper: 'Paper size of the PDF: a4 (default) or letter',
+    seeds: 'Seeds per setting; replaces the file\'s `seeds` (3, say, for a quick draft)',
+    example: 'The XOR experiments of class 6',
+    runs: 'Training runs',
+    done: (runs, file) => `${runs} training runs; handout in ${file}.`,
+  },
+  seedsRange: 'it must be a whole number from 1 to 1000',
   fractionRange: 'it must be a number from 0 to 1',
   wrote: (path) => `Wrote ${path}`,
   unknownParameter: (text) =>

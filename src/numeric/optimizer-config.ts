@@ -39,3 +39,25 @@ export const optimizerDefaults = {
   rmsprop: { name: 'rmsprop', learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, clipnorm: null },
   adam: { name: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipnorm: null },
 } as const satisfies { [N in OptimizerName]: Extract<OptimizerConfig, { name: N }> };
+
+/** The Keras call that builds this optimizer, e.g. `SGD(learning_rate=4.5, momentum=0.9, nesterov=True)`. */
+export function kerasCall(config: OptimizerConfig): string {
+  const python = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 'True' : 'False') : pythonFloat(value));
+  const clip = config.clipnorm === null ? '' : `, clipnorm=${python(config.clipnorm)}`;
+  switch (config.name) {
+    case 'sgd':
+      return `SGD(learning_rate=${python(config.learningRate)}, momentum=${python(config.momentum)}, nesterov=${python(config.nesterov)}${clip})`;
+    case 'rmsprop':
+      return `RMSprop(learning_rate=${python(config.learningRate)}, rho=${python(config.rho)}, momentum=${python(config.momentum)}, epsilon=${python(config.epsilon)}${clip})`;
+    case 'adam':
+      return `Adam(learning_rate=${python(config.learningRate)}, beta_1=${python(config.beta1)}, beta_2=${python(config.beta2)}, epsilon=${python(config.epsilon)}${clip})`;
+  }
+}
+
+/** A float as Python prints it: 4.5, 0.0, 1e-07. */
+function pythonFloat(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return value.toFixed(1);
+  // Python switches to exponent form below 1e-4 (1e-05), JavaScript only below 1e-6.
+  const text = value !== 0 && Math.abs(value) < 1e-4 ? value.toExponential() : String(value);
+  return text.replace(/e([+-])(\d)$/, 'e$10$2');
+}

@@ -1,0 +1,61 @@
+import type { LabMessages } from '../i18n/lab.js';
+import type { NumberFormat } from '../render/format.js';
+import { heatmapChart, lineChart, plotColors, sampleGrid } from '../render/plot.js';
+import { predict } from '../numeric/trainer.js';
+import { settingLabel, sweepColumnsOf } from './handout.js';
+import { mlpModel, type ExperimentResult } from './run.js';
+import type { LabSpec } from './spec.js';
+
+/** Cells per side of a decision-boundary picture. */
+const boundaryCells = 41;
+
+/** One panel per setting with every seed's loss per epoch: blue when the seed learned, red when not. */
+export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: LabMessages, format: NumberFormat): string {
+  const columns = sweepColumnsOf(result.experiment);
+  const panels = result.settings.map((s) => ({
+    title: settingLabel(s.setting.values, columns, t, format),
+    // Failed seeds are drawn first, so that the successful ones stay visible on top.
+    series: [...s.runs]
+      .sort((a, b) => Number(a.success) - Number(b.success))
+      .map((run) => ({ values: run.losses, color: run.success ? plotColors.blue : plotColors.vermillion, width: 1, opacity: 0.55 })),
+  }));
+  return lineChart({
+    panels,
+    columns: panels.length <= 4 ? panels.length : panels.length <= 6 ? 3 : 4,
+    xLabel: t.epochAxis,
+    yLabel: t.lossAxis(spec.model.loss),
+    decimalComma: format.decimalComma,
+  });
+}
+
+/** The first seed's trained network over the input plane, one panel per setting (two inputs only). */
+export function boundaryFigure(spec: LabSpec, result: ExperimentResult, t: LabMessages, format: NumberFormat): string {
+  const columns = sweepColumnsOf(result.experiment);
+  const { data } = spec;
+  const points = data.inputs.map((input, i) => ({ x1: input[0]!, x2: input[1]!, target: data.targets[i]![0]! > spec.threshold ? 1 : 0 }));
+  const range = paddedRange(data.inputs);
+  const panels = result.settings.map((s) => {
+    const model = mlpModel(s.setting.model, 2, data.targets[0]!.length);
+    const run = s.runs[0]!;
+    return {
+      title: t.boundaryTitle(settingLabel(s.setting.values, columns, t, format), run.success),
+      values: sampleGrid((x1, x2) => predict(model, run.variables, [x1, x2])[0]!, range, boundaryCells),
+      points,
+    };
+  });
+  return heatmapChart({
+    panels,
+    range,
+    columns: panels.length <= 4 ? panels.length : panels.length <= 6 ? 3 : 4,
+    decimalComma: format.decimalComma,
+  });
+}
+
+/** The inputs' range with a margin of half its width on each side: −0.5 … 1.5 for XOR. */
+function paddedRange(inputs: readonly (readonly number[])[]): [number, number] {
+  const values = inputs.flat();
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const margin = max > min ? (max - min) / 2 : 1;
+  return [min - margin, max + margin];
+}

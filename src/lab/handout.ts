@@ -1,0 +1,211 @@
+import type { Lang } from '../i18n/lang.js';
+import { labMessages, type LabMessages } from '../i18n/lab.js';
+import { kerasCall } from '../numeric/optimizer-config.js';
+import { formatFixed, formatGiven, scientificTex, type NumberFormat } from '../render/format.js';
+import { tidyMarkdown } from '../render/markdown.js';
+import { renderTemplate } from '../render/templates.js';
+import type { ExperimentResult, SettingResult, SettingValues } from './run.js';
+import type { Experiment, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
+
+/** The handout's sections that other modules render: optimizer steps, gradient problems, activations. */
+export interface HandoutSections {
+  readonly optimizers: string | null;
+  readonly gradients: string | null;
+  readonly activations: string | null;
+}
+
+/** File names of the figures each experiment refers to. */
+export interface ExperimentFigures {
+  readonly loss: string;
+  readonly boundary: string | null;
+}
+
+/** A column of an experiment's table: one per swept key, in the order settings vary. */
+export type SweepColumn = keyof Sweep;
+
+const sweepColumns: readonly SweepColumn[] = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'];
+
+/** The keys an experiment varies, in the order its settings vary them. */
+export function sweepColumnsOf(experiment: Experiment): SweepColumn[] {
+  return sweepColumns.filter((key) => experiment.vary[key] !== undefined);
+}
+
+/** The handout as Markdown with $…$ math, its figures referred to by file name. */
+export function labMarkdown(spec: LabSpec, results: ExperimentResult[], sections: HandoutSections, lang: Lang): string {
+  const t = labMessages[lang];
+  const format = spec.display;
+  const view = {
+    title: spec.title,
+    intro: spec.intro,
+    t,
+    setup: setupRows(spec, t, format),
+    experiments: results.map((result) => experimentView(spec, result, t, format)),
+    sections,
+    method: t.method(formatGiven(spec.threshold, format)),
+  };
+  return tidyMarkdown(renderTemplate('lab.md.njk', view));
+}
+
+function setupRows(spec: LabSpec, t: LabMessages, format: NumberFormat): { label: string; value: string }[] {
+  const { data, model, training } = spec;
+  const inputs = data.inputs[0]!.length;
+  const outputs = data.targets[0]!.length;
+  const sizes = [inputs, ...model.hidden, outputs];
+  const rows = t.setupRows;
+  const lastSeed = spec.firstSeed + spec.seeds - 1;
+  return [
+    { label: rows.data, value: t.examples(data.inputs.length, inputs, outputs) },
+    { label: rows.model, value: t.architecture(sizes, model.activation, model.outputActivation) },
+    { label: rows.loss, value: `\`${model.loss}\`` },
+    { label: rows.optimizer, value: `\`${kerasCall(training.optimizer)}\`` },
+    { label: rows.epochs, value: String(training.epochs) },
+    { label: rows.batch, value: t.batchValue(training.batchSize) },
+    { label: rows.seeds, value: t.seedsValue(spec.seeds, spec.firstSeed, lastSeed) },
+    { label: rows.success, value: t.successRule(formatGiven(spec.threshold, format)) },
+  ];
+}
+
+function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages, format: NumberFormat) {
+  const { experiment, settings } = result;
+  const columns = sweepColumnsOf(experiment);
+  const anyDiverged = settings.some((s) => s.diverged > 0);
+  const header = [
+    ...columns.map((key) => t.columns[key]),
+    t.columns.successes,
+    t.columns.finalLoss,
+    t.columns.epochsToSuccess,
+    ...(anyDiverged ? [t.columns.diverged] : []),
+  ];
+  const rows = settings.map((s) => [
+    ...columns.map((key) => sweepValueText(key, s.setting.values, t, format)),
+    successText(s),
+    measuredCell(s.medianFinalLoss, format, t),
+    s.medianEpochsToSuccess === null ? t.none : formatMedian(s.medianEpochsToSuccess),
+    ...(anyDiverged ? [String(s.diverged)] : []),
+  ]);
+  const firstSeed = spec.firstSeed;
+
+  return {
+    id: experiment.id,
+    title: experiment.title,
+    question: experiment.question,
+    text: experiment.text,
+    answer: answerSentence(settings, columns, t, format),
+    header,
+    rows,
+    lossFigure: t.lossFigure(experiment.id),
+    lossCaption: t.lossCurvesCaption(spec.seeds),
+    boundaryFigure: experiment.boundaries ? t.boundaryFigure(experiment.id) : null,
+    boundaryCaption: t.boundaryCaption(firstSeed),
+    predictionsHeading: t.predictionsHeading(firstSeed),
+    predictions: experiment.predictions
+      ? settings.map((s) => ({ label: settingLabel(s.setting.values, columns, t, format), lines: predictionLines(spec, s, t) }))
+      : [],
+  };
+}
+
+/** The short name of a setting, from its swept values: "2 neuronas ocultas, 400 épocas". */
+export function settingLabel(values: SettingValues, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
+  return columns
+    .map((key) => {
+      if (key === 'hidden') return t.hiddenLabel(values.hidden!);
+      if (key === 'learningRate') return `η = ${formatGiven(values.learningRate!, format)}`;
+      if (key === 'epochs') return t.epochsValue(values.epochs!);
+      if (key === 'batchSize') return t.batchLabel(values.batchSize!);
+      return optimizerLabel(values.optimizer!, t, format);
+    })
+    .join(t.settingSeparator);
+}
+
+function sweepValueText(key: SweepColumn, values: SettingValues, t: LabMessages, format: NumberFormat): string {
+  switch (key) {
+    case 'hidden':
+      return t.hiddenValue(values.hidden!);
+    case 'optimizer':
+      return optimizerLabel(values.optimizer!, t, format);
+    case 'learningRate':
+      return formatGiven(values.learningRate!, format);
+    case 'batchSize':
+      return t.batchValue(values.batchSize!);
+    case 'epochs':
+      return String(values.epochs!);
+  }
+}
+
+/** The spec's label, or a name built from the optimizer's settings: "SGD, momento 0.9, η = 4.5". */
+export function optimizerLabel(optimizer: LabeledOptimizer, t: LabMessages, format: NumberFormat): string {
+  if (optimizer.label !== null) return optimizer.label;
+  const { config } = optimizer;
+  const eta = `η = ${formatGiven(config.learningRate, format)}`;
+  const mu = (value: number) => formatGiven(value, format);
+  switch (config.name) {
+    case 'sgd':
+      if (config.momentum === 0) return `SGD, ${eta}`;
+      return `SGD, ${config.nesterov ? t.nesterov(mu(config.momentum)) : t.momentum(mu(config.momentum))}, ${eta}`;
+    case 'rmsprop':
+      return config.momentum === 0 ? `RMSprop, ${eta}` : `RMSprop, ${t.momentum(mu(config.momentum))}, ${eta}`;
+    case 'adam':
+      return `Adam, ${eta}`;
+  }
+}
+
+function successText(s: SettingResult): string {
+  const percent = Math.round((100 * s.successes) / s.runs.length);
+  return `${s.successes}/${s.runs.length}\u00a0(${percent}\u00a0%)`;
+}
+
+function successSentence(s: SettingResult, t: LabMessages): string {
+  const percent = Math.round((100 * s.successes) / s.runs.length);
+  return t.successCount(s.successes, s.runs.length, String(percent));
+}
+
+function answerSentence(settings: SettingResult[], columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
+  if (settings.length === 1) return t.oneSetting(successSentence(settings[0]!, t));
+  const rates = settings.map((s) => s.successes / s.runs.length);
+  if (rates.every((rate) => rate === rates[0])) return t.allSame(successSentence(settings[0]!, t));
+
+  // Ties go to the setting listed first; a lower median loss breaks a tie in the success rate.
+  const score = (s: SettingResult) => [s.successes / s.runs.length, -(Number.isNaN(s.medianFinalLoss) ? Infinity : s.medianFinalLoss)] as const;
+  const better = (a: SettingResult, b: SettingResult) => {
+    const [ra, la] = score(a);
+    const [rb, lb] = score(b);
+    return ra > rb || (ra === rb && la > lb);
+  };
+  const best = settings.reduce((found, s) => (better(s, found) ? s : found));
+  const worst = settings.reduce((found, s) => (better(found, s) ? s : found));
+  const label = (s: SettingResult) => settingLabel(s.setting.values, columns, t, format);
+  const answer = t.bestAndWorst(label(best), successSentence(best, t), label(worst), successSentence(worst, t));
+  const bestRate = best.successes / best.runs.length;
+  const sharing = rates.filter((rate) => rate === bestRate).length;
+  if (sharing === 1) return answer;
+  return `${answer} ${t.sharedBest(sharing, settings.length, String(Math.round(100 * bestRate)))}`;
+}
+
+/** A measured value in a table cell: fixed decimals, or powers of ten when those would show only zeros. */
+function measuredCell(value: number, format: NumberFormat, t: LabMessages): string {
+  if (!Number.isFinite(value)) return t.none;
+  if (value !== 0 && Math.abs(value) < 10 ** -(format.digits - 1)) return `$${scientificTex(value, { ...format, digits: 3 })}$`;
+  return formatFixed(value, format);
+}
+
+function formatMedian(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** The notebook's lines: "Entrada: [0. 1.], Predicción continua: 0.7685, Predicción binaria: 1, Predicción verdadera: [1.]". */
+function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): string[] {
+  const run = s.runs[0]!;
+  const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
+  return spec.data.inputs.map((input, i) => {
+    const outputs = run.predictions[i]!;
+    const continuous = outputs.length === 1 ? formatFixed(outputs[0]!, point) : `[${outputs.map((p) => formatFixed(p, point)).join(' ')}]`;
+    const binaryValues = outputs.map((p) => (p > spec.threshold ? 1 : 0));
+    const binary = binaryValues.length === 1 ? String(binaryValues[0]) : `[${binaryValues.join(' ')}]`;
+    return t.predictionLine(numpyArray(input), continuous, binary, numpyArray(spec.data.targets[i]!));
+  });
+}
+
+/** A float array as NumPy prints it: [0. 1.], [0.5 1.]. */
+export function numpyArray(values: readonly number[]): string {
+  return `[${values.map((v) => (Number.isInteger(v) ? `${v}.` : String(v))).join(' ')}]`;
+}

@@ -1,0 +1,124 @@
+import { activations } from '../activations/index.js';
+import { train, type MlpModel, type TrainingResult, type TrainingRun } from '../numeric/trainer.js';
+import type { Experiment, LabeledOptimizer, LabSpec, ModelConfig, Sweep, TrainingConfig } from './spec.js';
+
+/** The values of the swept keys that make one setting of an experiment. */
+export interface SettingValues {
+  readonly hidden?: number[];
+  readonly optimizer?: LabeledOptimizer;
+  readonly learningRate?: number;
+  readonly batchSize?: number | null;
+  readonly epochs?: number;
+}
+
+/** One combination of an experiment's swept values, with the model and training it gives. */
+export interface Setting {
+  readonly values: SettingValues;
+  readonly model: ModelConfig;
+  readonly training: TrainingConfig;
+}
+
+/** What the runs of one setting gave, one entry per seed. */
+export interface SettingResult {
+  readonly setting: Setting;
+  readonly seeds: number[];
+  readonly runs: TrainingResult[];
+  readonly successes: number;
+  readonly diverged: number;
+  /** Median over seeds of the trained model's loss; NaN when every run diverged. */
+  readonly medianFinalLoss: number;
+  /** Median over the successful seeds of the first epoch from which all outputs stayed right. */
+  readonly medianEpochsToSuccess: number | null;
+}
+
+export interface ExperimentResult {
+  readonly experiment: Experiment;
+  readonly settings: SettingResult[];
+}
+
+/** The swept keys in the order their combinations are listed: the last varies fastest. */
+const sweepOrder = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const satisfies readonly (keyof Sweep)[];
+
+/** Every combination of the experiment's swept values, in the order of `sweepOrder`. */
+export function settingsOf(experiment: Experiment): Setting[] {
+  let combinations: SettingValues[] = [{}];
+  for (const key of sweepOrder) {
+    const values = experiment.vary[key] as readonly unknown[] | undefined;
+    if (values === undefined) continue;
+    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [key]: value })));
+  }
+  return combinations.map((values) => ({ values, ...apply(experiment, values) }));
+}
+
+function apply(experiment: Experiment, values: SettingValues): { model: ModelConfig; training: TrainingConfig } {
+  const model = values.hidden === undefined ? experiment.model : { ...experiment.model, hidden: values.hidden };
+  let optimizer = values.optimizer?.config ?? experiment.training.optimizer;
+  if (values.learningRate !== undefined) optimizer = { ...optimizer, learningRate: values.learningRate };
+  const training: TrainingConfig = {
+    ...experiment.training,
+    optimizer,
+    ...(values.batchSize !== undefined && { batchSize: values.batchSize }),
+    ...(values.epochs !== undefined && { epochs: values.epochs }),
+  };
+  return { model, training };
+}
+
+/** The trainer's model for a lab model on data with `inputs` inputs and `outputs` outputs. */
+export function mlpModel(model: ModelConfig, inputs: number, outputs: number): MlpModel {
+  const hidden = model.hidden.length;
+  return {
+    sizes: [inputs, ...model.hidden, outputs],
+    activations: [...new Array<ModelConfig['activation']>(hidden).fill(model.activation), model.outputActivation],
+    alphas: [...new Array<number>(hidden).fill(model.alpha), activations[model.outputActivation].defaultAlpha ?? 0],
+    loss: model.loss,
+  };
+}
+
+/** The seeds every setting is trained with. */
+export function seedsOf(spec: LabSpec): number[] {
+  return Array.from({ length: spec.seeds }, (_v, i) => spec.firstSeed + i);
+}
+
+/** Number of training runs the whole lab makes, for progress. */
+export function runCount(spec: LabSpec): number {
+  return spec.experiments.reduce((sum, experiment) => sum + settingsOf(experiment).length * spec.seeds, 0);
+}
+
+/** Trains every setting of every experiment with every seed; `onRun` is called after each run. */
+export function runLab(spec: LabSpec, onRun: () => void = () => {}): ExperimentResult[] {
+  return spec.experiments.map((experiment) => ({
+    experiment,
+    settings: settingsOf(experiment).map((setting) => runSetting(spec, setting, onRun)),
+  }));
+}
+
+export function runSetting(spec: LabSpec, setting: Setting, onRun: () => void = () => {}): SettingResult {
+  const { data } = spec;
+  const model = mlpModel(setting.model, data.inputs[0]!.length, data.targets[0]!.length);
+  const seeds = seedsOf(spec);
+  const runs = seeds.map((seed) => {
+    const run: TrainingRun = { model, data, ...setting.training, seed, threshold: spec.threshold };
+    const result = train(run);
+    onRun();
+    return result;
+  });
+
+  const successful = runs.filter((run) => run.success);
+  const finite = runs.map((run) => run.finalLoss).filter(Number.isFinite);
+  return {
+    setting,
+    seeds,
+    runs,
+    successes: successful.length,
+    diverged: runs.filter((run) => run.diverged).length,
+    medianFinalLoss: finite.length === 0 ? Number.NaN : median(finite),
+    medianEpochsToSuccess: successful.length === 0 ? null : median(successful.map((run) => run.epochsToSuccess!)),
+  };
+}
+
+/** The middle value, or the mean of the two middle values. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
