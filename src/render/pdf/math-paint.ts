@@ -41,7 +41,7 @@ export function compileMathSvg(svg: string): MathDrawing {
   const stack: { matrix: Matrix; clip: Clip | null }[] = [{ matrix: identity, clip: null }];
   let inDefs = false;
 
-  for (const tag of svg.matchAll(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g)) {
+  for (const tag of svg.matchAll(/<(\/?)([a-zA-Z]+)((?:[^>"]|"[^"]*")*?)(\/?)>/g)) {
     const [, closing, name, attributeText, selfClosing] = tag;
     const attributes = parseAttributes(attributeText!);
     const { matrix: parent, clip } = stack[stack.length - 1]!;

@@ -53,3 +53,16 @@ describe('typesetWithDigitSlots', () => {
     expect(typesetWithDigitSlots('\\sigma(z)', (skeleton) => typesetByMathJax(skeleton, true))).toBeNull();
   });
 });
+
+describe('typesetByMathJax', () => {
+  it('keeps the glyph before >', () => {
+    // MathJax writes the TeX into data-latex="z > 0"; a tag reader that stopped at that
+    // ">" lost the z and drew the rest of the attribute as garbage.
+    const greater = typesetByMathJax('z > 0', false);
+    const less = typesetByMathJax('z < 0', false);
+    // < and > have the same width, so every glyph must sit where it sits in z < 0.
+    const placements = (box: typeof greater) => box.drawing.glyphs.map((glyph) => glyph.matrix.map((n) => n.toFixed(3)).join(' '));
+    expect(placements(greater)).toEqual(placements(less));
+    expect(greater.drawing.glyphs).toHaveLength(3);
+  });
+});
