@@ -5,8 +5,11 @@ export interface LabMessages {
   readonly fileBase: string;
   readonly lossFigure: (id: string) => string;
   readonly boundaryFigure: (id: string) => string;
-  readonly gradientFigure: string;
   readonly activationFigure: string;
+  readonly activationsHeading: string;
+  readonly activationsIntro: string;
+  readonly activationsCaption: string;
+  readonly curveLabels: { readonly f: string; readonly derivative: string };
   readonly setupHeading: string;
   readonly setupIntro: string;
   readonly setupRows: {
@@ -67,8 +70,12 @@ const es: LabMessages = {
   fileBase: 'laboratorio',
   lossFigure: (id) => `perdida-${id}.svg`,
   boundaryFigure: (id) => `frontera-${id}.svg`,
-  gradientFigure: 'gradientes.svg',
   activationFigure: 'activaciones.svg',
+  activationsHeading: 'Funciones de activación',
+  activationsIntro:
+    'Sin una función de activación no lineal, varias capas equivalen a una sola transformación lineal y la red no puede aprender XOR. Su derivada es el factor $f\'(z^{[l]})$ de cada capa en la regla de la cadena: donde vale casi 0, el gradiente se desvanece.',
+  activationsCaption: 'Cada función (línea continua) y su derivada (línea discontinua).',
+  curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Configuración común',
   setupIntro: 'Cada experimento parte de esta configuración y cambia solo lo que indica.',
   setupRows: {
@@ -144,8 +151,12 @@ const en: LabMessages = {
   fileBase: 'lab',
   lossFigure: (id) => `loss-${id}.svg`,
   boundaryFigure: (id) => `boundary-${id}.svg`,
-  gradientFigure: 'gradients.svg',
   activationFigure: 'activations.svg',
+  activationsHeading: 'Activation functions',
+  activationsIntro:
+    "Without a nonlinear activation function, several layers amount to one linear transformation and the network cannot learn XOR. Its derivative is each layer's factor $f'(z^{[l]})$ in the chain rule: where it is nearly 0, the gradient vanishes.",
+  activationsCaption: 'Each function (solid line) and its derivative (dashed line).',
+  curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Common setup',
   setupIntro: 'Every experiment starts from this setup and changes only what it says.',
   setupRows: {
