@@ -1,6 +1,7 @@
 import { activations, type ActivationName } from '../activations/index.js';
 import type { LossName } from '../losses/index.js';
 import { parseStructure } from '../network/issues.js';
+import { labKeyFault } from '../network/validate.js';
 import { formatValue, specError, type SpecFault, type SpecPath, type SpecSource } from '../network/source.js';
 import type { Display, Rounding } from '../network/spec.js';
 import { activationsOf, findHomeworkFault } from './checks.js';
@@ -26,6 +27,8 @@ import type { Architecture, HomeworkSpec, Submission, ValueDraw, ValueDraws } fr
 export function validateHomework(data: unknown, source: SpecSource): HomeworkSpec {
   requireMapping(data, source);
 
+  const lab = labKeyFault(data, 'homework');
+  if (lab !== undefined) throw specError(source, lab);
   const network = networkKeyFault(data);
   if (network !== undefined) throw specError(source, network);
 

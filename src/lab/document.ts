@@ -39,7 +39,7 @@ export function labDocument(spec: LabSpec, lang: Lang, onRun: () => void = () =>
   return { baseName: t.fileBase, markdown: labMarkdown(spec, results, sections, lang), images };
 }
 
-/** The deep narrow networks' tables, with |∂E/∂w^{[l]}| of every case against l on a logarithmic scale. */
+/** Writes the deep narrow networks' tables and draws |∂E/∂w^{[l]}| of every case against l on a logarithmic scale. */
 function gradientSection(problems: GradientProblems, spec: LabSpec, lang: Lang, images: Map<string, string>): string {
   const view = gradientProblemsView(problems, spec.display, lang);
   const figure = lineChart({
@@ -65,7 +65,7 @@ function gradientSection(problems: GradientProblems, spec: LabSpec, lang: Lang, 
   return gradientProblemsMarkdown({ ...view, figure: gradientFigureMarkdown(lang) });
 }
 
-/** The activations' definitions and derivatives, and one panel per function with both curves. */
+/** Writes the activations' definitions and derivatives, and draws one panel per function with both curves. */
 function activationSection(plots: ActivationPlots, spec: LabSpec, lang: Lang, images: Map<string, string>): string {
   const t = labMessages[lang];
   const names = labSectionMessages[lang].activations.names;

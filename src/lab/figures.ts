@@ -9,7 +9,7 @@ import type { LabSpec } from './spec.js';
 /** Cells per side of a decision-boundary picture. */
 const boundaryCells = 41;
 
-/** One panel per setting with every seed's loss per epoch: blue when the seed learned, red when not. */
+/** Draws one panel per setting with every seed's loss per epoch: blue when the seed learned, red when not. */
 export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: LabMessages, format: NumberFormat): string {
   const columns = sweepColumnsOf(result.experiment);
   const panels = result.settings.map((s) => ({
@@ -21,14 +21,14 @@ export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: Lab
   }));
   return lineChart({
     panels,
-    columns: panels.length <= 4 ? panels.length : panels.length <= 6 ? 3 : 4,
+    columns: gridColumns(panels.length),
     xLabel: t.epochAxis,
     yLabel: t.lossAxis(spec.model.loss),
     decimalComma: format.decimalComma,
   });
 }
 
-/** The first seed's trained network over the input plane, one panel per setting (two inputs only). */
+/** Draws the first seed's trained network over the input plane, one panel per setting (two inputs only). */
 export function boundaryFigure(spec: LabSpec, result: ExperimentResult, t: LabMessages, format: NumberFormat): string {
   const columns = sweepColumnsOf(result.experiment);
   const { data } = spec;
@@ -46,12 +46,19 @@ export function boundaryFigure(spec: LabSpec, result: ExperimentResult, t: LabMe
   return heatmapChart({
     panels,
     range,
-    columns: panels.length <= 4 ? panels.length : panels.length <= 6 ? 3 : 4,
+    columns: gridColumns(panels.length),
     decimalComma: format.decimalComma,
   });
 }
 
-/** The inputs' range with a margin of half its width on each side: −0.5 … 1.5 for XOR. */
+/** Returns the columns of a grid of panels: one row up to 4 panels, rows of 3 up to 6, then rows of 4. */
+function gridColumns(panels: number): number {
+  if (panels <= 4) return panels;
+  if (panels <= 6) return 3;
+  return 4;
+}
+
+/** Returns the inputs' range with a margin of half its width on each side: −0.5 … 1.5 for XOR. */
 function paddedRange(inputs: readonly (readonly number[])[]): [number, number] {
   const values = inputs.flat();
   const min = Math.min(...values);

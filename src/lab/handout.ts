@@ -14,23 +14,17 @@ export interface HandoutSections {
   readonly activations: string | null;
 }
 
-/** File names of the figures each experiment refers to. */
-export interface ExperimentFigures {
-  readonly loss: string;
-  readonly boundary: string | null;
-}
-
 /** A column of an experiment's table: one per swept key, in the order settings vary. */
 export type SweepColumn = keyof Sweep;
 
 const sweepColumns: readonly SweepColumn[] = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'];
 
-/** The keys an experiment varies, in the order its settings vary them. */
+/** Returns the keys an experiment varies, in the order its settings vary them. */
 export function sweepColumnsOf(experiment: Experiment): SweepColumn[] {
   return sweepColumns.filter((key) => experiment.vary[key] !== undefined);
 }
 
-/** The handout as Markdown with $…$ math, its figures referred to by file name. */
+/** Renders the handout as Markdown with $…$ math, referring to its figures by file name. */
 export function labMarkdown(spec: LabSpec, results: ExperimentResult[], sections: HandoutSections, lang: Lang): string {
   const t = labMessages[lang];
   const format = spec.display;
@@ -104,7 +98,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
   };
 }
 
-/** The short name of a setting, from its swept values: "2 neuronas ocultas, 400 épocas". */
+/** Names a setting by its swept values: "2 neuronas ocultas, 400 épocas". */
 export function settingLabel(values: SettingValues, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
   return columns
     .map((key) => {
@@ -132,7 +126,7 @@ function sweepValueText(key: SweepColumn, values: SettingValues, t: LabMessages,
   }
 }
 
-/** The spec's label, or a name built from the optimizer's settings: "SGD, momento 0.9, η = 4.5". */
+/** Returns the spec's label, or a name built from the optimizer's settings: "SGD, momento 0.9, η = 4.5". */
 export function optimizerLabel(optimizer: LabeledOptimizer, t: LabMessages, format: NumberFormat): string {
   if (optimizer.label !== null) return optimizer.label;
   const { config } = optimizer;
@@ -181,7 +175,7 @@ function answerSentence(settings: SettingResult[], columns: readonly SweepColumn
   return `${answer} ${t.sharedBest(sharing, settings.length, String(Math.round(100 * bestRate)))}`;
 }
 
-/** A measured value in a table cell: fixed decimals, or powers of ten when those would show only zeros. */
+/** Formats a measured value for a table cell: fixed decimals, or powers of ten when those would show only zeros. */
 function measuredCell(value: number, format: NumberFormat, t: LabMessages): string {
   if (!Number.isFinite(value)) return t.none;
   if (value !== 0 && Math.abs(value) < 10 ** -(format.digits - 1)) return `$${scientificTex(value, { ...format, digits: 3 })}$`;
@@ -192,7 +186,7 @@ function formatMedian(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-/** The notebook's lines: "Entrada: [0. 1.], Predicción continua: 0.7685, Predicción binaria: 1, Predicción verdadera: [1.]". */
+/** Writes the notebook's lines: "Entrada: [0. 1.], Predicción continua: 0.7685, Predicción binaria: 1, Predicción verdadera: [1.]". */
 function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): string[] {
   const run = s.runs[0]!;
   const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
@@ -205,7 +199,7 @@ function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): strin
   });
 }
 
-/** A float array as NumPy prints it: [0. 1.], [0.5 1.]. */
+/** Formats a float array as NumPy prints it: [0. 1.], [0.5 1.]. */
 export function numpyArray(values: readonly number[]): string {
   return `[${values.map((v) => (Number.isInteger(v) ? `${v}.` : String(v))).join(' ')}]`;
 }

@@ -17,6 +17,8 @@ export type ProblemSpec = Omit<Problem, 'learningRate'> & { readonly learningRat
 export function validateSpec(data: unknown, source: SpecSource): ProblemSpec {
   requireMapping(data, source);
 
+  const lab = labKeyFault(data, 'network');
+  if (lab !== undefined) throw specError(source, lab);
   const homework = homeworkKeyFault(data);
   if (homework !== undefined) throw specError(source, homework);
 
@@ -39,6 +41,28 @@ function requireMapping(data: unknown, source: SpecSource): asserts data is obje
     es: `el contenido debe ser una sección de claves (network, learning_rate, display), pero es ${kindEs}: \`${written}\`. Empieza el archivo con la clave \`network:\`.`,
     en: `the content must be a mapping of keys (network, learning_rate, display), but it is ${kindEn}: \`${written}\`. Start the file with the key \`network:\`.`,
   });
+}
+
+/** Top-level keys that only lab specs have. */
+const labOnlyKeys = ['experiments', 'model', 'training', 'seeds', 'first_seed', 'threshold', 'optimizer_steps', 'gradient_problems', 'activations'];
+
+/**
+ * Finds a key that only lab specs have, such as `experiments`, so that a lab file given to
+ * `cadena derive` or `cadena homework` is named as such instead of as an unknown key.
+ */
+export function labKeyFault(data: object, expected: 'network' | 'homework'): SpecFault | undefined {
+  const key = Object.keys(data).find((name) => labOnlyKeys.includes(name));
+  if (key === undefined) return undefined;
+
+  const example = expected === 'network' ? 'exercises/clase6.yaml' : 'exercises/tarea-clase6.yaml';
+  const es = expected === 'network' ? 'una red' : 'una tarea';
+  const en = expected === 'network' ? 'a network' : 'a homework';
+  return {
+    path: [key],
+    atKey: true,
+    es: `la clave \`${key}\` es de un archivo de laboratorio, no de ${es}: este archivo parece un laboratorio, el que lee \`cadena lab\`. Indica el archivo de ${es}, como ${example}.`,
+    en: `the key \`${key}\` belongs to a lab file, not to ${en}: this file looks like a lab, the kind \`cadena lab\` reads. Give the file of ${en}, such as ${example}.`,
+  };
 }
 
 /** Top-level keys that a homework spec has and a network spec does not. */

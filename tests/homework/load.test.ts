@@ -857,3 +857,11 @@ describe('parseHomework submission', () => {
     expect(messages.en).toContain('`submission.instructions` must be text, but it is a number: `5`.');
   });
 });
+
+describe('parseHomework lab file', () => {
+  it('names a lab file', () => {
+    const messages = messagesOf(() => parseHomework('id: xor\nexperiments: []\n', 'xor.yaml'));
+    expect(messages.es).toContain('xor.yaml, línea 2: la clave `experiments` es de un archivo de laboratorio, no de una tarea');
+    expect(messages.en).toContain('Give the file of a homework, such as exercises/tarea-clase6.yaml.');
+  });
+});

@@ -732,3 +732,11 @@ describe('closestName', () => {
     expect(closestName('softmax', ['sigmoid', 'tanh', 'relu'])).toBeUndefined();
   });
 });
+
+describe('parseProblem lab file', () => {
+  it('names a lab file', () => {
+    const messages = messagesOf(() => parseProblem('id: xor\nseeds: 20\nexperiments: []\n', 'xor.yaml'));
+    expect(messages.es).toContain('xor.yaml, línea 2: la clave `seeds` es de un archivo de laboratorio, no de una red');
+    expect(messages.en).toContain('the key `seeds` belongs to a lab file, not to a network');
+  });
+});

@@ -20,7 +20,7 @@ interface LabArguments {
   quiet?: boolean;
 }
 
-/** `cadena lab SPEC`: train the spec's experiments and write the handout as Markdown and PDF. */
+/** `cadena lab SPEC`: trains the spec's experiments and writes the handout as Markdown and PDF. */
 export function labCommand(context: CommandContext): CommandModule<object, LabArguments> {
   const m = context.messages.lab;
   const options: Record<string, Options> = {
