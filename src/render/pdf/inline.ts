@@ -91,6 +91,18 @@ export function breakLines(pieces: InlinePiece[], width: number): InlineLine[] {
     used = 0;
   };
 
+  // Moves what follows the line's last space to a new line, so that it stays with the punctuation after it.
+  const carryLastWord = () => {
+    let lastSpace = current.length - 1;
+    while (lastSpace > 0 && current[lastSpace]!.kind !== 'space') lastSpace--;
+    if (lastSpace <= 0) return;
+    const carried = current.slice(lastSpace + 1);
+    current = current.slice(0, lastSpace);
+    finish();
+    current = carried;
+    used = carried.reduce((sum, carriedPiece) => sum + (carriedPiece.kind === 'break' ? 0 : carriedPiece.width), 0);
+  };
+
   for (const piece of pieces) {
     if (piece.kind === 'break') {
       finish();
@@ -98,8 +110,11 @@ export function breakLines(pieces: InlinePiece[], width: number): InlineLine[] {
     }
     if (piece.kind === 'space' && current.length === 0) continue;
     const pieceWidth = piece.width;
-    const breakable = piece.kind !== 'space' && piece.kind !== 'glue' && current[current.length - 1]?.kind !== 'glue';
+    // Closing punctuation stays with what it follows: "$w_0 = 0.5$," never starts a line with ",".
+    const closesPrevious = piece.kind === 'text' && /^[,.;:!?)\]»”]/.test(piece.text) && current[current.length - 1]?.kind !== 'space';
+    const breakable = piece.kind !== 'space' && piece.kind !== 'glue' && current[current.length - 1]?.kind !== 'glue' && !closesPrevious;
     if (breakable && used + pieceWidth > width && current.length > 0) finish();
+    if (closesPrevious && used + pieceWidth > width) carryLastWord();
     current.push(piece);
     used += pieceWidth;
   }
