@@ -32,6 +32,8 @@ export interface LabMessages {
   readonly bestAndWorst: (best: string, bestSuccesses: string, worst: string, worstSuccesses: string) => string;
   readonly sharedBest: (count: number, total: number, percent: string) => string;
   readonly allSame: (successes: string) => string;
+  readonly focusAnswer: (setting: string, successes: string) => string;
+  readonly overall: (answer: string) => string;
   readonly successCount: (successes: number, seeds: number, percent: string) => string;
   readonly columns: {
     readonly hidden: string;
@@ -52,7 +54,8 @@ export interface LabMessages {
   readonly epochsValue: (epochs: number) => string;
   readonly momentum: (mu: string) => string;
   readonly nesterov: (mu: string) => string;
-  readonly settingSeparator: string;
+  /** BCP 47 tag for joining the parts of a setting's name: "2 neuronas ocultas y 400 épocas". */
+  readonly locale: string;
   readonly lossCurvesCaption: (seeds: number) => string;
   readonly lossAxis: (loss: string) => string;
   readonly epochAxis: string;
@@ -100,6 +103,8 @@ const es: LabMessages = {
     `con ${best}, la red clasifica bien todos los ejemplos en ${bestSuccesses}; con ${worst}, solo en ${worstSuccesses}.`,
   sharedBest: (count, total, percent) => `${count} de las ${total} configuraciones llegan a ese ${percent}\u00a0%.`,
   allSame: (successes) => `todas las configuraciones clasifican bien todos los ejemplos en ${successes}.`,
+  focusAnswer: (setting, successes) => `con ${setting}, la red clasifica bien todos los ejemplos en ${successes}.`,
+  overall: (answer) => `En todo el experimento, ${answer}`,
   successCount: (successes, seeds, percent) => `${successes} de ${seeds} semillas (${percent}\u00a0%)`,
   columns: {
     hidden: 'Neuronas ocultas',
@@ -124,7 +129,7 @@ const es: LabMessages = {
   epochsValue: (epochs) => `${epochs} épocas`,
   momentum: (mu) => `momento ${mu}`,
   nesterov: (mu) => `Nesterov, momento ${mu}`,
-  settingSeparator: ', ',
+  locale: 'es',
   lossCurvesCaption: (seeds) =>
     `Pérdida por época de las ${seeds} semillas de cada configuración: en azul las que terminan clasificando bien todos los ejemplos, en rojo las que no.`,
   lossAxis: (loss) => `pérdida (${loss})`,
@@ -181,6 +186,8 @@ const en: LabMessages = {
     `with ${best}, the network classifies every example correctly with ${bestSuccesses}; with ${worst}, only with ${worstSuccesses}.`,
   sharedBest: (count, total, percent) => `${count} of the ${total} settings reach that ${percent}\u00a0%.`,
   allSame: (successes) => `every setting classifies every example correctly with ${successes}.`,
+  focusAnswer: (setting, successes) => `with ${setting}, the network classifies every example correctly with ${successes}.`,
+  overall: (answer) => `Across the experiment, ${answer}`,
   successCount: (successes, seeds, percent) => `${successes} of ${seeds} seeds (${percent}\u00a0%)`,
   columns: {
     hidden: 'Hidden neurons',
@@ -205,7 +212,7 @@ const en: LabMessages = {
   epochsValue: (epochs) => `${epochs} epochs`,
   momentum: (mu) => `momentum ${mu}`,
   nesterov: (mu) => `Nesterov, momentum ${mu}`,
-  settingSeparator: ', ',
+  locale: 'en',
   lossCurvesCaption: (seeds) =>
     `Loss per epoch of the ${seeds} seeds of each setting: blue for the runs that end classifying every example correctly, red for the others.`,
   lossAxis: (loss) => `loss (${loss})`,

@@ -11,7 +11,9 @@ import {
   optimizerKeys,
   optimizerNameOf,
   optimizerNames,
+  focusKeys,
   varyKeys,
+  type FocusKey,
   type ExperimentData,
   type LabData,
   type ModelData,
@@ -739,9 +741,37 @@ function checkExperiment(experiment: ExperimentData, index: number, context: Lab
     () => checkModel(experiment.model, at('model'), experimentModel(data, experiment), context),
     () => checkTraining(experiment.training, at('training'), context),
     () => checkVary(experiment, index, context),
+    () => checkFocus(experiment, index, context),
     () => checkBoundaries(experiment, index, context),
     () => checkWork(experiment, index, context),
   ]);
+}
+
+/** Checks that every value of `focus` is one of the values its `vary` list compares. */
+function checkFocus(experiment: ExperimentData, index: number, context: LabContext): SpecFault | undefined {
+  const { focus } = experiment;
+  if (focus === undefined) return undefined;
+
+  for (const key of focusKeys) {
+    const value = focus[key];
+    if (value === undefined) continue;
+    const path = ['experiments', index, 'focus', key];
+    if (experiment.vary[key] === undefined) {
+      return valueFault(path, context.source, {
+        es: `pero \`vary\` no compara \`${key}\`, así que ninguna configuración se distingue por ese valor. Borra la clave de focus o agrega \`${key}\` a vary.`,
+        en: `but \`vary\` does not compare \`${key}\`, so no setting is told apart by that value. Delete the key from focus or add \`${key}\` to vary.`,
+      });
+    }
+    const listed = settingKeys(experiment, key, context.examples);
+    if (!listed.includes(settingKey(key, value, context.examples))) {
+      const values = context.source.writtenValue(['experiments', index, 'vary', key]);
+      return valueFault(path, context.source, {
+        es: `pero no es uno de los valores de \`vary.${key}\` (\`${values}\`). Escribe uno de ellos.`,
+        en: `but it is not one of the values of \`vary.${key}\` (\`${values}\`). Write one of them.`,
+      });
+    }
+  }
+  return undefined;
 }
 
 function checkUniqueId(id: string, index: number, experiments: readonly ExperimentData[], source: SpecSource): SpecFault | undefined {
@@ -843,19 +873,24 @@ function settingKeys(experiment: ExperimentData, key: VaryKey, examples: number)
   const { vary } = experiment;
   switch (key) {
     case 'hidden':
-      return (vary.hidden ?? []).map((hidden) => JSON.stringify(hiddenOf(hidden)));
+      return (vary.hidden ?? []).map((hidden) => settingKey(key, hidden, examples));
     case 'optimizer':
       return (vary.optimizer ?? []).map((optimizer) => JSON.stringify(toOptimizerConfig(optimizer)));
     case 'learning_rate':
-      return (vary.learning_rate ?? []).map(String);
+      return (vary.learning_rate ?? []).map((rate) => settingKey(key, rate, examples));
     case 'batch_size':
-      return (vary.batch_size ?? []).map((value) => {
-        const size = batchSizeOf(value);
-        return size === null || size === examples ? 'all' : String(size);
-      });
+      return (vary.batch_size ?? []).map((size) => settingKey(key, size, examples));
     case 'epochs':
-      return (vary.epochs ?? []).map(String);
+      return (vary.epochs ?? []).map((epochs) => settingKey(key, epochs, examples));
   }
+}
+
+/** Writes one value of a `vary` or `focus` key so that two spellings of the same setting compare equal. */
+function settingKey(key: FocusKey, value: number | string | readonly number[], examples: number): string {
+  if (key === 'hidden') return JSON.stringify(hiddenOf(value as number | readonly number[]));
+  if (key !== 'batch_size') return String(value);
+  const size = batchSizeOf(value as number | string);
+  return size === null || size === examples ? 'all' : String(size);
 }
 
 const noReason: Bilingual<string> = { es: '', en: '' };

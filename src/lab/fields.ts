@@ -239,6 +239,26 @@ const fieldHelp: Record<string, Bilingual<string>> = {
     en: 'the list of numbers of epochs to compare, for example [200, 400]',
   },
   'experiments[].vary.epochs[]': epochsHelp,
+  'experiments[].focus': {
+    es: 'la configuración por la que pregunta `question`: un valor de cada clave de vary que quieras fijar, por ejemplo { hidden: 2, epochs: 400 }',
+    en: 'the setting that `question` asks about: one value of each key of vary you want to fix, for example { hidden: 2, epochs: 400 }',
+  },
+  'experiments[].focus.hidden': {
+    es: 'una de las redes de vary.hidden: un número (una capa oculta) o una lista de neuronas por capa',
+    en: 'one of the networks of vary.hidden: a number (one hidden layer) or a list of neurons per layer',
+  },
+  'experiments[].focus.learning_rate': {
+    es: 'una de las tasas de aprendizaje de vary.learning_rate',
+    en: 'one of the learning rates of vary.learning_rate',
+  },
+  'experiments[].focus.batch_size': {
+    es: 'uno de los tamaños de lote de vary.batch_size: `all` o un número',
+    en: 'one of the batch sizes of vary.batch_size: `all` or a number',
+  },
+  'experiments[].focus.epochs': {
+    es: 'uno de los números de épocas de vary.epochs',
+    en: 'one of the numbers of epochs of vary.epochs',
+  },
   'experiments[].predictions': {
     es: 'true para imprimir la tabla de predicciones de la primera semilla de cada configuración, o false',
     en: 'true to print the table of predictions of the first seed of each setting, or false',
@@ -362,6 +382,7 @@ const unionKinds: Record<string, string> = {
   'training.batch_size': 'batch_size',
   'experiments[].training.batch_size': 'batch_size',
   'experiments[].vary.batch_size[]': 'batch_size',
+  'experiments[].focus.batch_size': 'batch_size',
 };
 
 /** Builds the words of the messages from zod issues for the raw data of one lab file. */

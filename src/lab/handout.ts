@@ -5,7 +5,7 @@ import { formatFixed, formatGiven, scientificTex, type NumberFormat } from '../r
 import { tidyMarkdown } from '../render/markdown.js';
 import { renderTemplate } from '../render/templates.js';
 import type { ExperimentResult, SettingResult, SettingValues } from './run.js';
-import type { Experiment, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
+import type { Experiment, Focus, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
 
 /** The handout's sections that other modules render: optimizer steps, gradient problems, activations. */
 export interface HandoutSections {
@@ -84,7 +84,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     title: experiment.title,
     question: experiment.question,
     text: experiment.text,
-    answer: answerSentence(settings, columns, t, format),
+    answer: answerSentence(spec, result, columns, t, format),
     header,
     rows,
     lossFigure: t.lossFigure(experiment.id),
@@ -98,17 +98,16 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
   };
 }
 
-/** Names a setting by its swept values: "2 neuronas ocultas, 400 épocas". */
+/** Names a setting by its swept values: "2 neuronas ocultas y 400 épocas". */
 export function settingLabel(values: SettingValues, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
-  return columns
-    .map((key) => {
-      if (key === 'hidden') return t.hiddenLabel(values.hidden!);
-      if (key === 'learningRate') return `η = ${formatGiven(values.learningRate!, format)}`;
-      if (key === 'epochs') return t.epochsValue(values.epochs!);
-      if (key === 'batchSize') return t.batchLabel(values.batchSize!);
-      return optimizerLabel(values.optimizer!, t, format);
-    })
-    .join(t.settingSeparator);
+  const parts = columns.map((key) => {
+    if (key === 'hidden') return t.hiddenLabel(values.hidden!);
+    if (key === 'learningRate') return `η = ${formatGiven(values.learningRate!, format)}`;
+    if (key === 'epochs') return t.epochsValue(values.epochs!);
+    if (key === 'batchSize') return t.batchLabel(values.batchSize!);
+    return optimizerLabel(values.optimizer!, t, format);
+  });
+  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
 }
 
 function sweepValueText(key: SweepColumn, values: SettingValues, t: LabMessages, format: NumberFormat): string {
@@ -153,7 +152,26 @@ function successSentence(s: SettingResult, t: LabMessages): string {
   return t.successCount(s.successes, s.runs.length, String(percent));
 }
 
-function answerSentence(settings: SettingResult[], columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
+/** Writes the measured answer: first for the focused setting, when the spec names one, then for the best and the worst setting. */
+function answerSentence(spec: LabSpec, result: ExperimentResult, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
+  const { settings, experiment } = result;
+  const overall = overallAnswer(settings, columns, t, format);
+  const focused = experiment.focus === null ? undefined : settings.find((s) => matchesFocus(s.setting.values, experiment.focus!, spec.data.inputs.length));
+  if (focused === undefined || settings.length === 1) return overall;
+  const label = settingLabel(focused.setting.values, columns, t, format);
+  return `${t.focusAnswer(label, successSentence(focused, t))} ${t.overall(overall)}`;
+}
+
+/** Returns whether a setting has every value the focus names; a batch of all examples is the full batch. */
+function matchesFocus(values: SettingValues, focus: Focus, examples: number): boolean {
+  const batch = (size: number | null | undefined) => (size === null || size === examples ? 'all' : size);
+  if (focus.hidden !== undefined && JSON.stringify(values.hidden) !== JSON.stringify(focus.hidden)) return false;
+  if (focus.learningRate !== undefined && values.learningRate !== focus.learningRate) return false;
+  if (focus.batchSize !== undefined && batch(values.batchSize) !== batch(focus.batchSize)) return false;
+  return focus.epochs === undefined || values.epochs === focus.epochs;
+}
+
+function overallAnswer(settings: SettingResult[], columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
   if (settings.length === 1) return t.oneSetting(successSentence(settings[0]!, t));
   const rates = settings.map((s) => s.successes / s.runs.length);
   if (rates.every((rate) => rate === rates[0])) return t.allSame(successSentence(settings[0]!, t));

@@ -69,6 +69,14 @@ const varyShape = {
   epochs: z.array(number).optional(),
 };
 
+/** The setting an experiment's question asks about: one value of each key, listed in `vary`. checks.ts checks that. */
+const focusShape = {
+  hidden: hiddenSizes.optional(),
+  learning_rate: number.optional(),
+  batch_size: batchSize.optional(),
+  epochs: number.optional(),
+};
+
 const experimentShape = {
   id: text,
   title: text.optional(),
@@ -77,6 +85,7 @@ const experimentShape = {
   model: z.strictObject(modelShape).optional(),
   training: z.strictObject(trainingShape).optional(),
   vary: z.strictObject(varyShape),
+  focus: z.strictObject(focusShape).optional(),
   predictions: z.boolean().optional(),
   boundaries: z.boolean().optional(),
 };
@@ -155,6 +164,10 @@ export type VaryKey = keyof typeof varyShape;
 /** The keys of `vary`, in the order the runner combines them (the last varies fastest). */
 export const varyKeys = Object.keys(varyShape) as VaryKey[];
 
+export type FocusKey = keyof typeof focusShape;
+
+export const focusKeys = Object.keys(focusShape) as FocusKey[];
+
 export const topLevelKeys = Object.keys(topShape);
 export const experimentKeys = Object.keys(experimentShape);
 export const modelKeys = Object.keys(modelShape);
@@ -214,6 +227,7 @@ const keysByPattern: Record<string, readonly string[]> = {
   'experiments[].model': modelKeys,
   'experiments[].training': trainingKeys,
   'experiments[].vary': varyKeys,
+  'experiments[].focus': Object.keys(focusShape),
   optimizer_steps: Object.keys(optimizerStepsShape),
   gradient_problems: Object.keys(gradientProblemsShape),
   'gradient_problems.cases[]': Object.keys(caseShape),

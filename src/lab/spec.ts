@@ -49,6 +49,15 @@ export interface Sweep {
   readonly epochs?: number[];
 }
 
+/** The setting an experiment's question asks about: a value for some of the swept keys. */
+export interface Focus {
+  readonly hidden?: number[];
+  readonly learningRate?: number;
+  /** null is the whole data set. */
+  readonly batchSize?: number | null;
+  readonly epochs?: number;
+}
+
 export interface Experiment {
   /** Lower-case id, used in figure file names. */
   readonly id: string;
@@ -61,6 +70,8 @@ export interface Experiment {
   readonly model: ModelConfig;
   readonly training: TrainingConfig;
   readonly vary: Sweep;
+  /** The setting the measured answer starts with; null answers with the best and the worst setting only. */
+  readonly focus: Focus | null;
   /** Print the notebook's prediction table for the first seed of each setting. */
   readonly predictions: boolean;
   /** Draw the decision boundary of the first seed of each setting (two inputs only). */

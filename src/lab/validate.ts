@@ -44,6 +44,7 @@ import {
 import type {
   ActivationPlots,
   Experiment,
+  Focus,
   GradientProblems,
   LabeledOptimizer,
   LabSpec,
@@ -343,6 +344,16 @@ function toSweep(vary: VaryData): Sweep {
   };
 }
 
+function toFocus(focus: ExperimentData['focus']): Focus | null {
+  if (focus === undefined) return null;
+  return {
+    ...(focus.hidden === undefined ? {} : { hidden: hiddenOf(focus.hidden) }),
+    ...(focus.learning_rate === undefined ? {} : { learningRate: focus.learning_rate }),
+    ...(focus.batch_size === undefined ? {} : { batchSize: batchSizeOf(focus.batch_size) }),
+    ...(focus.epochs === undefined ? {} : { epochs: focus.epochs }),
+  };
+}
+
 function toExperiment(data: LabData, experiment: ExperimentData): Experiment {
   return {
     id: experiment.id,
@@ -352,6 +363,7 @@ function toExperiment(data: LabData, experiment: ExperimentData): Experiment {
     model: toModel(experimentModel(data, experiment)),
     training: toTraining(experimentTraining(data, experiment)),
     vary: toSweep(experiment.vary),
+    focus: toFocus(experiment.focus),
     predictions: experiment.predictions ?? true,
     boundaries: experiment.boundaries ?? false,
   };

@@ -18,6 +18,7 @@ const experiment: Experiment = {
   model,
   training,
   vary: { hidden: [[3], [2]] },
+  focus: { hidden: [2] },
   predictions: true,
   boundaries: false,
 };
@@ -62,6 +63,14 @@ describe('labMarkdown', () => {
     const markdown = labMarkdown(spec, results, none, 'es');
     expect(markdown).toContain('**Pregunta:** ¿Funcionará con 2 neuronas?');
     expect(markdown).toMatch(/\*\*Respuesta medida:\*\* (con 3 neuronas ocultas|con 2 neuronas ocultas|todas las configuraciones)/);
+  });
+
+  it('answers for the focused setting', () => {
+    // The focus is the 2-neuron setting, the second of the experiment.
+    const s = results[0]!.settings[1]!;
+    const percent = Math.round((100 * s.successes) / 4);
+    const markdown = labMarkdown(spec, results, none, 'es');
+    expect(markdown).toContain(`**Respuesta medida:** con 2 neuronas ocultas, la red clasifica bien todos los ejemplos en ${s.successes} de 4 semillas (${percent}\u00a0%).`);
   });
 
   it('figures by language', () => {

@@ -103,6 +103,7 @@ const fullExpected: LabSpec = {
       model: defaultModel,
       training: defaultTraining,
       vary: { hidden: [[4], [3], [2]], epochs: [200, 400] },
+      focus: null,
       predictions: true,
       boundaries: true,
     },
@@ -120,6 +121,7 @@ const fullExpected: LabSpec = {
         ],
         batchSize: [null, 1],
       },
+      focus: null,
       predictions: true,
       boundaries: false,
     },
@@ -159,6 +161,7 @@ function minimalExpected(): LabSpec {
     model: defaultModel,
     training: defaultTraining,
     vary: { hidden: [[2], [3]] },
+    focus: null,
     predictions: true,
     boundaries: false,
   };
@@ -1092,5 +1095,35 @@ describe('parseLab sections', () => {
     expectLocated(messages, 52);
     expect(messages.es).toContain('`display.rounding` vale `rond`, que no es un modo de redondeo válido. ¿Quisiste decir `round`?');
     expect(messages.en).toContain('`display.rounding` is `rond`, which is not a valid rounding mode. Did you mean `round`?');
+  });
+});
+
+describe('parseLab focus', () => {
+  // 1 id, 2 experiments:, 3 - id, 4 vary, 5 focus
+  const withFocus = (focus: string) =>
+    `id: lab\nexperiments:\n  - id: capas\n    vary: { hidden: [2, 3], epochs: [200, 400], batch_size: [all, 1] }\n    focus: ${focus}\n`;
+
+  it('reads the focused setting', () => {
+    const spec = parseLab(withFocus('{ hidden: 2, epochs: 400, batch_size: 4 }'), 'lab.yaml');
+    expect(spec.experiments[0]!.focus).toEqual({ hidden: [2], epochs: 400, batchSize: 4 });
+  });
+
+  it('rejects a value not in vary', () => {
+    const messages = labMessages(withFocus('{ hidden: 5 }'));
+    expect(messages.es).toContain('lab.yaml, línea 5');
+    expect(messages.es).toContain('no es uno de los valores de `vary.hidden` (`[2, 3]`)');
+    expect(messages.en).toContain('it is not one of the values of `vary.hidden` (`[2, 3]`). Write one of them.');
+  });
+
+  it('rejects a key vary lacks', () => {
+    const messages = labMessages(withFocus('{ learning_rate: 0.5 }'));
+    expect(messages.es).toContain('`vary` no compara `learning_rate`');
+    expect(messages.en).toContain('Delete the key from focus or add `learning_rate` to vary.');
+  });
+
+  it('rejects an unknown key', () => {
+    const messages = labMessages(withFocus('{ optimizer: adam }'));
+    expect(messages.en).toContain('optimizer');
+    expect(messages.en).toContain('hidden, learning_rate, batch_size, epochs');
   });
 });

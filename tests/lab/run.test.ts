@@ -10,7 +10,7 @@ const training: TrainingConfig = { optimizer: { ...optimizerDefaults.sgd, learni
 const xor = { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] };
 
 function experiment(vary: Experiment['vary']): Experiment {
-  return { id: 'e', title: 'E', question: null, text: null, model, training, vary, predictions: true, boundaries: false };
+  return { id: 'e', title: 'E', question: null, text: null, model, training, vary, focus: null, predictions: true, boundaries: false };
 }
 
 function lab(seeds: number): LabSpec {
