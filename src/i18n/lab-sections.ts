@@ -145,7 +145,7 @@ const es: LabSectionMessages = {
     derivative: 'Derivada',
     parameter: 'Parámetro',
     geluNote:
-      'En GELU, $\\Phi(z) = \\frac{1}{2} \\left(1 + \\operatorname{erf}(z / \\sqrt{2})\\right)$ es la función de distribución de la normal estándar y $\\varphi(z) = e^{-z^2/2} / \\sqrt{2\\pi}$ su densidad. GELU solo se grafica: no es una activación de capa en cadena.',
+      'En GELU, $\\Phi(z) = \\frac{1}{2} \\left(1 + \\operatorname{erf}(z / \\sqrt{2})\\right)$ es la función de distribución de la normal estándar y $\\varphi(z) = e^{-z^2/2} / \\sqrt{2\\pi}$ su densidad. cadena solo grafica GELU: todavía no se puede usar como activación de una capa.',
   },
 };
 
@@ -229,7 +229,7 @@ const en: LabSectionMessages = {
     derivative: 'Derivative',
     parameter: 'Parameter',
     geluNote:
-      'In GELU, $\\Phi(z) = \\frac{1}{2} \\left(1 + \\operatorname{erf}(z / \\sqrt{2})\\right)$ is the cumulative distribution function of the standard normal and $\\varphi(z) = e^{-z^2/2} / \\sqrt{2\\pi}$ its density. GELU is plotted only: it is not a layer activation in cadena.',
+      'In GELU, $\\Phi(z) = \\frac{1}{2} \\left(1 + \\operatorname{erf}(z / \\sqrt{2})\\right)$ is the cumulative distribution function of the standard normal and $\\varphi(z) = e^{-z^2/2} / \\sqrt{2\\pi}$ its density. cadena only plots GELU: it cannot be used as a layer activation yet.',
   },
 };
 

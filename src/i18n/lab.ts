@@ -1,5 +1,12 @@
 import type { Bilingual } from './lang.js';
 
+/** How many seeds of a setting learned: `percent` is already formatted (85, 0,2). */
+export interface SuccessCount {
+  readonly successes: number;
+  readonly seeds: number;
+  readonly percent: string;
+}
+
 /** Texts of the lab handout. Arguments are finished Markdown, LaTeX or plain text. */
 export interface LabMessages {
   readonly fileBase: string;
@@ -23,18 +30,17 @@ export interface LabMessages {
     readonly success: string;
   };
   readonly examples: (count: number, inputs: number, outputs: number) => string;
-  readonly architecture: (sizes: readonly number[], hidden: string, output: string) => string;
+  readonly architecture: (sizes: readonly number[], hidden: string | null, output: string) => string;
   readonly seedsValue: (count: number, first: number, last: number) => string;
   readonly successRule: (threshold: string) => string;
   readonly question: string;
   readonly answer: string;
-  readonly oneSetting: (successes: string) => string;
-  readonly bestAndWorst: (best: string, bestSuccesses: string, worst: string, worstSuccesses: string) => string;
+  readonly oneSetting: (count: SuccessCount) => string;
+  readonly bestAndWorst: (best: string, bestCount: SuccessCount, worst: string, worstCount: SuccessCount) => string;
   readonly sharedBest: (count: number, total: number, percent: string) => string;
-  readonly allSame: (successes: string) => string;
-  readonly focusAnswer: (setting: string, successes: string) => string;
+  readonly allSame: (count: SuccessCount) => string;
+  readonly focusAnswer: (setting: string, count: SuccessCount) => string;
   readonly overall: (answer: string) => string;
-  readonly successCount: (successes: number, seeds: number, percent: string) => string;
   readonly columns: {
     readonly hidden: string;
     readonly optimizer: string;
@@ -42,6 +48,7 @@ export interface LabMessages {
     readonly batchSize: string;
     readonly epochs: string;
     readonly successes: string;
+    readonly interval: string;
     readonly finalLoss: string;
     readonly epochsToSuccess: string;
     readonly diverged: string;
@@ -56,7 +63,7 @@ export interface LabMessages {
   readonly nesterov: (mu: string) => string;
   /** BCP 47 tag for joining the parts of a setting's name: "2 neuronas ocultas y 400 épocas". */
   readonly locale: string;
-  readonly lossCurvesCaption: (seeds: number) => string;
+  readonly lossCurvesCaption: (shown: number, seeds: number) => string;
   readonly lossAxis: (loss: string) => string;
   readonly epochAxis: string;
   readonly learned: string;
@@ -69,6 +76,21 @@ export interface LabMessages {
   readonly method: (threshold: string) => string[];
 }
 
+function seedsEs(count: SuccessCount): string {
+  return `${count.successes} de ${count.seeds} semillas (${count.percent}\u00a0%)`;
+}
+
+/** "clasifica bien todos los ejemplos en 17 de 20 semillas (85 %)", or its negative for none. */
+function learnsEs(count: SuccessCount): string {
+  if (count.successes === 0) return `no clasifica bien todos los ejemplos con ninguna de las ${count.seeds} semillas`;
+  return `clasifica bien todos los ejemplos en ${seedsEs(count)}`;
+}
+
+function seedsEn(count: SuccessCount): string {
+  if (count.successes === 0) return `none of the ${count.seeds} seeds`;
+  return `${count.successes} of ${count.seeds} seeds (${count.percent}\u00a0%)`;
+}
+
 const es: LabMessages = {
   fileBase: 'laboratorio',
   lossFigure: (id) => `perdida-${id}.svg`,
@@ -76,7 +98,7 @@ const es: LabMessages = {
   activationFigure: 'activaciones.svg',
   activationsHeading: 'Funciones de activación',
   activationsIntro:
-    'Sin una función de activación no lineal, varias capas equivalen a una sola transformación lineal y la red no puede aprender XOR. Su derivada es el factor $f\'(z^{[l]})$ de cada capa en la regla de la cadena: donde vale casi 0, el gradiente se desvanece.',
+    'Sin una función de activación no lineal, varias capas equivalen a una sola transformación lineal, que no separa datos como los de XOR. Su derivada es el factor $f\'(z^{[l]})$ de cada capa en la regla de la cadena: donde vale casi 0, el gradiente se desvanece.',
   activationsCaption: 'Cada función (línea continua) y su derivada (línea discontinua).',
   curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Configuración común',
@@ -92,20 +114,20 @@ const es: LabMessages = {
     success: 'Éxito',
   },
   examples: (count, inputs, outputs) => `${count} ejemplos, ${inputs} ${inputs === 1 ? 'entrada' : 'entradas'} y ${outputs} ${outputs === 1 ? 'salida' : 'salidas'}`,
-  architecture: (sizes, hidden, output) => `${sizes.join('-')} (capas ocultas con ${hidden}, salida con ${output})`,
+  architecture: (sizes, hidden, output) =>
+    hidden === null ? `${sizes.join('-')} (sin capa oculta, salida con ${output})` : `${sizes.join('-')} (capas ocultas con ${hidden}, salida con ${output})`,
   seedsValue: (count, first, last) => `${count} (de la ${first} a la ${last}; cada semilla da otros pesos iniciales)`,
   successRule: (threshold) =>
-    `todas las salidas del lado correcto de ${threshold} al terminar (predicción binaria = predicción verdadera en cada ejemplo)`,
+    `todas las salidas del lado correcto de ${threshold} al terminar (predicción binaria = predicción verdadera en cada ejemplo). El intervalo del 95 % de cada tasa (de Wilson) indica cuánto podría cambiar con otras semillas.`,
   question: 'Pregunta',
   answer: 'Respuesta medida',
-  oneSetting: (successes) => `la red clasifica bien todos los ejemplos en ${successes}.`,
-  bestAndWorst: (best, bestSuccesses, worst, worstSuccesses) =>
-    `con ${best}, la red clasifica bien todos los ejemplos en ${bestSuccesses}; con ${worst}, solo en ${worstSuccesses}.`,
+  oneSetting: (count) => `la red ${learnsEs(count)}.`,
+  bestAndWorst: (best, bestCount, worst, worstCount) =>
+    `con ${best}, la red ${learnsEs(bestCount)}; con ${worst}, ${worstCount.successes === 0 ? 'en ninguna' : `solo en ${seedsEs(worstCount)}`}.`,
   sharedBest: (count, total, percent) => `${count} de las ${total} configuraciones llegan a ese ${percent}\u00a0%.`,
-  allSame: (successes) => `todas las configuraciones clasifican bien todos los ejemplos en ${successes}.`,
-  focusAnswer: (setting, successes) => `con ${setting}, la red clasifica bien todos los ejemplos en ${successes}.`,
+  allSame: (count) => `con todas las configuraciones, la red ${learnsEs(count)}.`,
+  focusAnswer: (setting, count) => `con ${setting}, la red ${learnsEs(count)}.`,
   overall: (answer) => `En todo el experimento, ${answer}`,
-  successCount: (successes, seeds, percent) => `${successes} de ${seeds} semillas (${percent}\u00a0%)`,
   columns: {
     hidden: 'Neuronas ocultas',
     optimizer: 'Optimizador',
@@ -113,8 +135,9 @@ const es: LabMessages = {
     batchSize: 'Lote',
     epochs: 'Épocas',
     successes: 'Éxitos',
+    interval: 'Intervalo del 95\u00a0%',
     finalLoss: 'Pérdida final (mediana)',
-    epochsToSuccess: 'Épocas hasta el éxito (mediana)',
+    epochsToSuccess: 'Épocas hasta el éxito (mediana de las que aprenden)',
     diverged: 'Divergen',
   },
   none: '—',
@@ -130,8 +153,8 @@ const es: LabMessages = {
   momentum: (mu) => `momento ${mu}`,
   nesterov: (mu) => `Nesterov, momento ${mu}`,
   locale: 'es',
-  lossCurvesCaption: (seeds) =>
-    `Pérdida por época de las ${seeds} semillas de cada configuración: en azul las que terminan clasificando bien todos los ejemplos, en rojo las que no.`,
+  lossCurvesCaption: (shown, seeds) =>
+    `Pérdida por época de ${shown === seeds ? `las ${seeds}` : `las primeras ${shown} de las ${seeds}`} semillas de cada configuración: en azul las que terminan clasificando bien todos los ejemplos, en rojo anaranjado las que no.`,
   lossAxis: (loss) => `pérdida (${loss})`,
   epochAxis: 'época',
   learned: 'aprende',
@@ -147,7 +170,8 @@ const es: LabMessages = {
     'Cada configuración se entrena una vez por semilla, en float64, con las reglas de actualización de Keras (SGD, momento, Nesterov, RMSprop y Adam) y sus valores por omisión.',
     'Los pesos iniciales siguen Glorot uniforme, como las capas Dense de Keras, y los sesgos empiezan en cero. Las semillas de cadena no son las de TensorFlow: la semilla 1 de este documento no da los mismos pesos que en el cuaderno, pero sí la misma distribución.',
     'Cada época baraja los ejemplos y hace una actualización por lote; la pérdida de cada época es la media de las pérdidas que vio cada lote, como `history.history["loss"]` de Keras.',
-    `Una predicción binaria es 1 cuando la salida pasa de ${threshold}. "Épocas hasta el éxito" es la primera época desde la cual todas las salidas quedan del lado correcto hasta el final.`,
+    `Una predicción binaria es 1 cuando la salida pasa de ${threshold}. «Épocas hasta el éxito» es la primera época desde la cual todas las salidas quedan del lado correcto hasta el final; su mediana se toma sobre las semillas que aprenden, así que con más épocas puede crecer.`,
+    'El intervalo del 95 % es el de Wilson para una proporción: con 20 semillas, una tasa medida de 70 % es compatible con tasas verdaderas de entre 48 % y 85 %. Dos configuraciones cuyos intervalos se solapan mucho pueden no ser distintas; más semillas (`seeds` o `--seeds`) estrechan los intervalos.',
     'Con la misma especificación y las mismas semillas, cadena da exactamente los mismos números en cualquier máquina.',
   ],
 };
@@ -159,7 +183,7 @@ const en: LabMessages = {
   activationFigure: 'activations.svg',
   activationsHeading: 'Activation functions',
   activationsIntro:
-    "Without a nonlinear activation function, several layers amount to one linear transformation and the network cannot learn XOR. Its derivative is each layer's factor $f'(z^{[l]})$ in the chain rule: where it is nearly 0, the gradient vanishes.",
+    "Without a nonlinear activation function, several layers amount to one linear transformation, which cannot separate data such as XOR's. Its derivative is each layer's factor $f'(z^{[l]})$ in the chain rule: where it is nearly 0, the gradient vanishes.",
   activationsCaption: 'Each function (solid line) and its derivative (dashed line).',
   curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Common setup',
@@ -175,20 +199,20 @@ const en: LabMessages = {
     success: 'Success',
   },
   examples: (count, inputs, outputs) => `${count} examples, ${inputs} ${inputs === 1 ? 'input' : 'inputs'} and ${outputs} ${outputs === 1 ? 'output' : 'outputs'}`,
-  architecture: (sizes, hidden, output) => `${sizes.join('-')} (hidden layers with ${hidden}, output with ${output})`,
+  architecture: (sizes, hidden, output) =>
+    hidden === null ? `${sizes.join('-')} (no hidden layer, output with ${output})` : `${sizes.join('-')} (hidden layers with ${hidden}, output with ${output})`,
   seedsValue: (count, first, last) => `${count} (${first} to ${last}; each seed gives other initial weights)`,
   successRule: (threshold) =>
-    `every output on the right side of ${threshold} at the end (binary prediction = true value for every example)`,
+    `every output on the right side of ${threshold} at the end (binary prediction = true value for every example). The 95 % interval of each rate (Wilson's) shows how much it could change with other seeds.`,
   question: 'Question',
   answer: 'Measured answer',
-  oneSetting: (successes) => `the network classifies every example correctly with ${successes}.`,
-  bestAndWorst: (best, bestSuccesses, worst, worstSuccesses) =>
-    `with ${best}, the network classifies every example correctly with ${bestSuccesses}; with ${worst}, only with ${worstSuccesses}.`,
+  oneSetting: (count) => `the network classifies every example correctly with ${seedsEn(count)}.`,
+  bestAndWorst: (best, bestCount, worst, worstCount) =>
+    `with ${best}, the network classifies every example correctly with ${seedsEn(bestCount)}; with ${worst}, ${worstCount.successes === 0 ? 'with none' : `only with ${seedsEn(worstCount)}`}.`,
   sharedBest: (count, total, percent) => `${count} of the ${total} settings reach that ${percent}\u00a0%.`,
-  allSame: (successes) => `every setting classifies every example correctly with ${successes}.`,
-  focusAnswer: (setting, successes) => `with ${setting}, the network classifies every example correctly with ${successes}.`,
+  allSame: (count) => `with every setting, the network classifies every example correctly with ${seedsEn(count)}.`,
+  focusAnswer: (setting, count) => `with ${setting}, the network classifies every example correctly with ${seedsEn(count)}.`,
   overall: (answer) => `Across the experiment, ${answer}`,
-  successCount: (successes, seeds, percent) => `${successes} of ${seeds} seeds (${percent}\u00a0%)`,
   columns: {
     hidden: 'Hidden neurons',
     optimizer: 'Optimizer',
@@ -196,8 +220,9 @@ const en: LabMessages = {
     batchSize: 'Batch',
     epochs: 'Epochs',
     successes: 'Successes',
+    interval: '95\u00a0% interval',
     finalLoss: 'Final loss (median)',
-    epochsToSuccess: 'Epochs to success (median)',
+    epochsToSuccess: 'Epochs to success (median of those that learn)',
     diverged: 'Diverge',
   },
   none: '—',
@@ -213,8 +238,8 @@ const en: LabMessages = {
   momentum: (mu) => `momentum ${mu}`,
   nesterov: (mu) => `Nesterov, momentum ${mu}`,
   locale: 'en',
-  lossCurvesCaption: (seeds) =>
-    `Loss per epoch of the ${seeds} seeds of each setting: blue for the runs that end classifying every example correctly, red for the others.`,
+  lossCurvesCaption: (shown, seeds) =>
+    `Loss per epoch of ${shown === seeds ? `the ${seeds}` : `the first ${shown} of the ${seeds}`} seeds of each setting: blue for the runs that end classifying every example correctly, orange-red for the others.`,
   lossAxis: (loss) => `loss (${loss})`,
   epochAxis: 'epoch',
   learned: 'learns',
@@ -230,7 +255,8 @@ const en: LabMessages = {
     "Every setting is trained once per seed, in float64, with Keras's update rules (SGD, momentum, Nesterov, RMSprop and Adam) and its default values.",
     "Initial weights follow Glorot uniform, as Keras's Dense layers do, and biases start at zero. cadena's seeds are not TensorFlow's: seed 1 here does not give the notebook's weights, only the same distribution.",
     'Every epoch shuffles the examples and makes one update per batch; the loss of an epoch is the mean of the losses each batch saw, as Keras\'s `history.history["loss"]`.',
-    `A binary prediction is 1 when the output is above ${threshold}. "Epochs to success" is the first epoch from which every output stays on the right side until the end.`,
+    `A binary prediction is 1 when the output is above ${threshold}. "Epochs to success" is the first epoch from which every output stays on the right side until the end; its median is over the seeds that learn, so it can grow with more epochs.`,
+    "The 95 % interval is Wilson's for a proportion: with 20 seeds, a measured rate of 70 % is consistent with true rates between 48 % and 85 %. Two settings whose intervals overlap much may not differ; more seeds (`seeds` or `--seeds`) narrow the intervals.",
     'With the same spec and seeds, cadena gives exactly the same numbers on any machine.',
   ],
 };

@@ -922,13 +922,22 @@ function checkDuplicates(keys: readonly string[], path: SpecPath, reason: Biling
 function checkBoundaries(experiment: ExperimentData, index: number, context: LabContext): SpecFault | undefined {
   if (experiment.boundaries !== true) return undefined;
 
-  const inputs = datasetOf(context.data).inputs[0]?.length ?? 0;
-  if (inputs === 2) return undefined;
+  const dataset = datasetOf(context.data);
+  const inputs = dataset.inputs[0]?.length ?? 0;
+  const outputs = dataset.targets[0]?.length ?? 0;
+  if (inputs !== 2) {
+    const has = count(inputs, ['entrada', 'entradas'], ['input', 'inputs']);
+    return valueFault(['experiments', index, 'boundaries'], context.source, {
+      es: `pero la frontera de decisión se dibuja en el plano de dos entradas, y los datos tienen ${has.es} por ejemplo. Escribe \`boundaries: false\`.`,
+      en: `but the decision boundary is drawn in the plane of two inputs, and the data has ${has.en} per example. Write \`boundaries: false\`.`,
+    });
+  }
+  if (outputs === 1) return undefined;
 
-  const has = count(inputs, ['entrada', 'entradas'], ['input', 'inputs']);
+  const has = count(outputs, ['salida', 'salidas'], ['output', 'outputs']);
   return valueFault(['experiments', index, 'boundaries'], context.source, {
-    es: `pero la frontera de decisión se dibuja en el plano de dos entradas, y los datos tienen ${has.es} por ejemplo. Escribe \`boundaries: false\`.`,
-    en: `but the decision boundary is drawn in the plane of two inputs, and the data has ${has.en} per example. Write \`boundaries: false\`.`,
+    es: `pero cada imagen de la frontera colorea una sola salida, y los datos tienen ${has.es} por ejemplo. Escribe \`boundaries: false\`, o deja una sola columna en \`data.targets\`.`,
+    en: `but each boundary picture colours a single output, and the data has ${has.en} per example. Write \`boundaries: false\`, or keep a single column in \`data.targets\`.`,
   });
 }
 

@@ -2,7 +2,7 @@ import type { LabMessages } from '../i18n/lab.js';
 import type { NumberFormat } from '../render/format.js';
 import { heatmapChart, lineChart, plotColors, sampleGrid } from '../render/plot.js';
 import { predict } from '../numeric/trainer.js';
-import { settingLabel, sweepColumnsOf } from './handout.js';
+import { maxCurvesPerPanel, settingLabel, sweepColumnsOf } from './handout.js';
 import { mlpModel, type ExperimentResult } from './run.js';
 import type { LabSpec } from './spec.js';
 
@@ -15,7 +15,8 @@ export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: Lab
   const panels = result.settings.map((s) => ({
     title: settingLabel(s.setting.values, columns, t, format),
     // Failed seeds are drawn first, so that the successful ones stay visible on top.
-    series: [...s.runs]
+    series: s.runs
+      .slice(0, maxCurvesPerPanel)
       .sort((a, b) => Number(a.success) - Number(b.success))
       .map((run) => ({ values: run.losses, color: run.success ? plotColors.blue : plotColors.vermillion, width: 1, opacity: 0.55 })),
   }));
@@ -23,7 +24,7 @@ export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: Lab
     panels,
     columns: gridColumns(panels.length),
     xLabel: t.epochAxis,
-    yLabel: t.lossAxis(spec.model.loss),
+    yLabel: t.lossAxis(result.experiment.model.loss),
     decimalComma: format.decimalComma,
   });
 }

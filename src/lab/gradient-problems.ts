@@ -6,7 +6,7 @@ import { losses } from '../losses/index.js';
 import type { Display, Network, Sample } from '../network/spec.js';
 import { backwardPass } from '../numeric/backward.js';
 import { forwardPass } from '../numeric/forward.js';
-import { formatGiven, scientificTex, type NumberFormat } from '../render/format.js';
+import { formatGiven, formatSignificant, numberTex, scientificTex, type NumberFormat } from '../render/format.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { renderTemplate } from '../render/templates.js';
 import { computedTex, givenTex } from './optimizer-steps.js';
@@ -206,24 +206,24 @@ function settingsOf(deepCase: DeepNetworkCase, t: GradientProblemsMessages, lang
 }
 
 function caseLabel(deepCase: DeepNetworkCase, t: GradientProblemsMessages, activationName: string, format: NumberFormat): string {
-  const alpha = activations[deepCase.activation].defaultAlpha === undefined ? null : formatGiven(deepCase.alpha, format);
-  return t.caseLabel(activationName, formatGiven(deepCase.weight, format), formatGiven(deepCase.bias, format), alpha);
+  // The label is plain text, where a minus sign is U+2212, not the hyphen of formatGiven.
+  const plain = (value: number) => formatGiven(value, format).replace(/^-/, '\u2212');
+  const alpha = activations[deepCase.activation].defaultAlpha === undefined ? null : plain(deepCase.alpha);
+  return t.caseLabel(activationName, plain(deepCase.weight), plain(deepCase.bias), alpha);
 }
 
 /**
- * Write a gradient whose order of magnitude matters, keeping at least three significant
- * digits: in scientific notation when fixed decimals would show fewer (below 0.001 with 5 digits).
+ * Write a gradient whose order of magnitude matters: like computedTex, in scientific
+ * notation when fixed decimals would show fewer than four significant digits.
  */
 export function magnitudeTex(value: number, format: NumberFormat): string {
-  const threshold = Math.min(1, 10 ** (2 - format.digits));
-  if (value !== 0 && Math.abs(value) < threshold) return scientificTex(value, format);
   return computedTex(value, format);
 }
 
 /** Write a ratio with three significant digits: 512, 0.0123 or 2.08 · 10^{-7}. */
 export function ratioTex(ratio: number, format: NumberFormat): string {
   if (ratio === 0) return '0';
-  if (ratio >= 1e-3 && ratio < 1e6) return givenTex(Number(ratio.toPrecision(3)), format);
+  if (ratio >= 1e-3 && ratio < 1e6) return numberTex(formatSignificant(ratio, 3, format));
   return scientificTex(ratio, { ...format, digits: 3 });
 }
 

@@ -1,10 +1,11 @@
 import type { Lang } from '../i18n/lang.js';
-import { labMessages, type LabMessages } from '../i18n/lab.js';
+import { labMessages, type LabMessages, type SuccessCount } from '../i18n/lab.js';
 import { kerasCall } from '../numeric/optimizer-config.js';
 import { formatFixed, formatGiven, scientificTex, type NumberFormat } from '../render/format.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { renderTemplate } from '../render/templates.js';
 import type { ExperimentResult, SettingResult, SettingValues } from './run.js';
+import { wilsonInterval } from './stats.js';
 import type { Experiment, Focus, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
 
 /** The handout's sections that other modules render: optimizer steps, gradient problems, activations. */
@@ -18,6 +19,9 @@ export interface HandoutSections {
 export type SweepColumn = keyof Sweep;
 
 const sweepColumns: readonly SweepColumn[] = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'];
+
+/** Loss curves drawn per panel: the first seeds only, because hundreds of curves merge into one blot. */
+export const maxCurvesPerPanel = 50;
 
 /** Returns the keys an experiment varies, in the order its settings vary them. */
 export function sweepColumnsOf(experiment: Experiment): SweepColumn[] {
@@ -49,7 +53,7 @@ function setupRows(spec: LabSpec, t: LabMessages, format: NumberFormat): { label
   const lastSeed = spec.firstSeed + spec.seeds - 1;
   return [
     { label: rows.data, value: t.examples(data.inputs.length, inputs, outputs) },
-    { label: rows.model, value: t.architecture(sizes, model.activation, model.outputActivation) },
+    { label: rows.model, value: t.architecture(sizes, model.hidden.length === 0 ? null : model.activation, model.outputActivation) },
     { label: rows.loss, value: `\`${model.loss}\`` },
     { label: rows.optimizer, value: `\`${kerasCall(training.optimizer)}\`` },
     { label: rows.epochs, value: String(training.epochs) },
@@ -66,15 +70,17 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
   const header = [
     ...columns.map((key) => t.columns[key]),
     t.columns.successes,
+    t.columns.interval,
     t.columns.finalLoss,
     t.columns.epochsToSuccess,
     ...(anyDiverged ? [t.columns.diverged] : []),
   ];
   const rows = settings.map((s) => [
     ...columns.map((key) => sweepValueText(key, s.setting.values, t, format)),
-    successText(s),
+    successText(s, format),
+    intervalText(s, format),
     measuredCell(s.medianFinalLoss, format, t),
-    s.medianEpochsToSuccess === null ? t.none : formatMedian(s.medianEpochsToSuccess),
+    s.medianEpochsToSuccess === null ? t.none : formatMedian(s.medianEpochsToSuccess, format),
     ...(anyDiverged ? [String(s.diverged)] : []),
   ]);
   const firstSeed = spec.firstSeed;
@@ -88,7 +94,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     header,
     rows,
     lossFigure: t.lossFigure(experiment.id),
-    lossCaption: t.lossCurvesCaption(spec.seeds),
+    lossCaption: t.lossCurvesCaption(Math.min(spec.seeds, maxCurvesPerPanel), spec.seeds),
     boundaryFigure: experiment.boundaries ? t.boundaryFigure(experiment.id) : null,
     boundaryCaption: t.boundaryCaption(firstSeed),
     predictionsHeading: t.predictionsHeading(firstSeed),
@@ -142,24 +148,52 @@ export function optimizerLabel(optimizer: LabeledOptimizer, t: LabMessages, form
   }
 }
 
-function successText(s: SettingResult): string {
-  const percent = Math.round((100 * s.successes) / s.runs.length);
-  return `${s.successes}/${s.runs.length}\u00a0(${percent}\u00a0%)`;
+function successText(s: SettingResult, format: NumberFormat): string {
+  return `${s.successes}/${s.runs.length}\u00a0(${percentText(s.successes / s.runs.length, format)}\u00a0%)`;
 }
 
-function successSentence(s: SettingResult, t: LabMessages): string {
-  const percent = Math.round((100 * s.successes) / s.runs.length);
-  return t.successCount(s.successes, s.runs.length, String(percent));
+/** Writes Wilson's 95 % interval of the success rate, "64–95 %": in whole percent up to 100 seeds, else with one decimal. */
+function intervalText(s: SettingResult, format: NumberFormat): string {
+  const [low, high] = wilsonInterval(s.successes, s.runs.length);
+  const decimals = s.runs.length > 100 ? 1 : 0;
+  return `${percentEnd(low, decimals, Math.floor, format)}–${percentEnd(high, decimals, Math.ceil, format)}\u00a0%`;
+}
+
+/** Rounds an interval end outwards, so that the printed interval contains the computed one. */
+function percentEnd(rate: number, decimals: number, direction: (value: number) => number, format: NumberFormat): string {
+  const scale = 10 ** decimals;
+  // toPrecision drops float noise first, so that a rate of exactly 85 % is not ceiled to 85.1.
+  return formatFixed(direction(Number((100 * rate * scale).toPrecision(12))) / scale, { ...format, digits: decimals });
+}
+
+/**
+ * Writes a rate as a percentage: whole when it is whole (17 of 20 is 85 %), else with one
+ * decimal, so that 2 of 1000 is 0.2 % and not 0 %.
+ */
+function percentText(rate: number, format: NumberFormat): string {
+  const percent = Number((100 * rate).toPrecision(12));
+  return formatFixed(percent, { ...format, digits: Number.isInteger(percent) ? 0 : 1, rounding: 'round' });
+}
+
+function countOf(s: SettingResult, format: NumberFormat): SuccessCount {
+  return { successes: s.successes, seeds: s.runs.length, percent: percentText(s.successes / s.runs.length, format) };
 }
 
 /** Writes the measured answer: first for the focused setting, when the spec names one, then for the best and the worst setting. */
 function answerSentence(spec: LabSpec, result: ExperimentResult, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
   const { settings, experiment } = result;
   const overall = overallAnswer(settings, columns, t, format);
-  const focused = experiment.focus === null ? undefined : settings.find((s) => matchesFocus(s.setting.values, experiment.focus!, spec.data.inputs.length));
-  if (focused === undefined || settings.length === 1) return overall;
-  const label = settingLabel(focused.setting.values, columns, t, format);
-  return `${t.focusAnswer(label, successSentence(focused, t))} ${t.overall(overall)}`;
+  const { focus } = experiment;
+  if (focus === null || settings.length === 1) return overall;
+
+  // A focus that leaves some swept keys open matches several settings: each gets its sentence.
+  const focused = settings.filter((s) => matchesFocus(s.setting.values, focus, spec.data.inputs.length));
+  const sentences = focused.map((s) => t.focusAnswer(settingLabel(s.setting.values, columns, t, format), countOf(s, format)));
+  return [...sentences, t.overall(overall)].map((sentence, index) => (index === 0 ? sentence : capitalize(sentence))).join(' ');
+}
+
+function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** Returns whether a setting has every value the focus names; a batch of all examples is the full batch. */
@@ -172,9 +206,9 @@ function matchesFocus(values: SettingValues, focus: Focus, examples: number): bo
 }
 
 function overallAnswer(settings: SettingResult[], columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
-  if (settings.length === 1) return t.oneSetting(successSentence(settings[0]!, t));
+  if (settings.length === 1) return t.oneSetting(countOf(settings[0]!, format));
   const rates = settings.map((s) => s.successes / s.runs.length);
-  if (rates.every((rate) => rate === rates[0])) return t.allSame(successSentence(settings[0]!, t));
+  if (rates.every((rate) => rate === rates[0])) return t.allSame(countOf(settings[0]!, format));
 
   // Ties go to the setting listed first; a lower median loss breaks a tie in the success rate.
   const score = (s: SettingResult) => [s.successes / s.runs.length, -(Number.isNaN(s.medianFinalLoss) ? Infinity : s.medianFinalLoss)] as const;
@@ -186,11 +220,11 @@ function overallAnswer(settings: SettingResult[], columns: readonly SweepColumn[
   const best = settings.reduce((found, s) => (better(s, found) ? s : found));
   const worst = settings.reduce((found, s) => (better(found, s) ? s : found));
   const label = (s: SettingResult) => settingLabel(s.setting.values, columns, t, format);
-  const answer = t.bestAndWorst(label(best), successSentence(best, t), label(worst), successSentence(worst, t));
+  const answer = t.bestAndWorst(label(best), countOf(best, format), label(worst), countOf(worst, format));
   const bestRate = best.successes / best.runs.length;
   const sharing = rates.filter((rate) => rate === bestRate).length;
   if (sharing === 1) return answer;
-  return `${answer} ${t.sharedBest(sharing, settings.length, String(Math.round(100 * bestRate)))}`;
+  return `${answer} ${t.sharedBest(sharing, settings.length, percentText(bestRate, format))}`;
 }
 
 /** Formats a measured value for a table cell: fixed decimals, or powers of ten when those would show only zeros. */
@@ -200,8 +234,9 @@ function measuredCell(value: number, format: NumberFormat, t: LabMessages): stri
   return formatFixed(value, format);
 }
 
-function formatMedian(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+/** Writes a median of whole epochs: whole, or with .5 between two middle values. */
+function formatMedian(value: number, format: NumberFormat): string {
+  return formatFixed(value, { ...format, digits: Number.isInteger(value) ? 0 : 1 });
 }
 
 /** Writes the notebook's lines: "Entrada: [0. 1.], Predicción continua: 0.7685, Predicción binaria: 1, Predicción verdadera: [1.]". */

@@ -102,11 +102,12 @@ export function optimizerStepsMarkdown(view: OptimizerStepsView): string {
 
 /**
  * Write a computed value with the display's digits, or in scientific notation where fixed
- * decimals would hide it: a nonzero value below 10^-digits (never 0.00000) or one of 10^6 or more.
+ * decimals would keep fewer than four significant digits (0.00004 of 0.0000399…) or the
+ * value is 10^6 or more, so that a hand computation from the printed values stays close.
  */
 export function computedTex(value: number, format: NumberFormat): string {
   const magnitude = Math.abs(value);
-  const hidden = value !== 0 && (magnitude < 10 ** -format.digits || magnitude >= 1e6);
+  const hidden = value !== 0 && (magnitude < Math.min(1, 10 ** (3 - format.digits)) || magnitude >= 1e6);
   if (Number.isFinite(value) && hidden) return scientificTex(value, format);
   return numberTex(formatFixed(value, format));
 }

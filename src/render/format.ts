@@ -67,11 +67,42 @@ export function numberTex(formatted: string): string {
   return formatted.replace(',', '{,}').replace(/e(-?\d+)$/, ' \\cdot 10^{$1}');
 }
 
-/** Write a value in scientific notation with `digits` significant decimals, as LaTeX. */
+/**
+ * Write a value in scientific notation with `digits` significant digits, as LaTeX, rounded or
+ * truncated as `format.rounding` says (on 15 significant digits, like formatFixed).
+ */
 export function scientificTex(value: number, format: NumberFormat): string {
-  const [mantissa, exponent] = value.toExponential(Math.max(format.digits - 1, 0)).split('e') as [string, string];
-  const text = format.decimalComma ? mantissa.replace('.', ',') : mantissa;
-  return `${numberTex(text)} \\cdot 10^{${Number(exponent)}}`;
+  const { digits, exponent } = significantDigits(value, Math.max(format.digits, 1), format.rounding);
+  const separator = format.decimalComma ? ',' : '.';
+  const mantissa = digits.length > 1 ? `${digits[0]}${separator}${digits.slice(1)}` : digits;
+  return `${numberTex(`${value < 0 ? '-' : ''}${mantissa}`)} \\cdot 10^{${exponent}}`;
+}
+
+/** Format a value in positional notation with `significant` significant digits: 512, 0.0123, 2.08. */
+export function formatSignificant(value: number, significant: number, format: NumberFormat): string {
+  if (value === 0 || !Number.isFinite(value)) return formatGiven(value, format);
+  const { digits, exponent } = significantDigits(value, significant, format.rounding);
+  const rounded = Number(`${value < 0 ? '-' : ''}${digits[0]}.${digits.slice(1)}e${exponent}`);
+  return formatGiven(rounded, format);
+}
+
+/**
+ * Split |value| into `count` significant digits d₁d₂… and the exponent e of d₁.d₂… × 10^e,
+ * rounding half away from zero or truncating the value's 15-significant-digit decimal form.
+ */
+function significantDigits(value: number, count: number, rounding: Rounding): { digits: string; exponent: number } {
+  const [digitsPart, exponentPart] = Math.abs(value).toExponential(14).split('e') as [string, string];
+  const all = digitsPart.replace('.', '');
+  let scaled = BigInt(all.slice(0, count).padEnd(count, '0'));
+  if (rounding === 'round' && (all[count] ?? '0') >= '5') scaled += 1n;
+  let exponent = Number(exponentPart);
+  let digits = scaled.toString();
+  // 9.99 rounded to two digits is 10.0: one digit more, so the exponent grows by one.
+  if (digits.length > count) {
+    digits = digits.slice(0, count);
+    exponent += 1;
+  }
+  return { digits, exponent };
 }
 
 /**

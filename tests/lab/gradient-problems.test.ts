@@ -121,7 +121,7 @@ describe('gradientProblemsView', () => {
   });
 
   it('series hold |∂E/∂w| per layer for the plot', () => {
-    expect(view.series.map((series) => series.label)).toEqual(['Sigmoide, w = 1, b = 0', 'ReLU, w = 1, b = 0', 'ReLU, w = 2, b = -1']);
+    expect(view.series.map((series) => series.label)).toEqual(['Sigmoide, w = 1, b = 0', 'ReLU, w = 1, b = 0', 'ReLU, w = 2, b = \u22121']);
     expect(view.series[2]!.layers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(view.series[2]!.magnitudes).toEqual([512, 256, 128, 64, 32, 16, 8, 4, 2, 1]);
     expect(view.axes.x).toBe('capa l');
@@ -160,8 +160,9 @@ describe('number helpers', () => {
     expect(ratioTex(0, format)).toBe('0');
   });
 
-  it('magnitudeTex switches below three significant digits', () => {
-    expect(magnitudeTex(0.00111, format)).toBe('0.00111');
+  it('magnitudeTex switches below four significant digits', () => {
+    expect(magnitudeTex(0.0111, format)).toBe('0.01110');
+    expect(magnitudeTex(0.00111, format)).toBe('1.1100 \\cdot 10^{-3}');
     expect(magnitudeTex(0.00025, format)).toBe('2.5000 \\cdot 10^{-4}');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labMarkdown, numpyArray } from '../../src/lab/handout.js';
 import { mlpModel, runLab } from '../../src/lab/run.js';
+import { wilsonInterval } from '../../src/lab/stats.js';
 import type { Experiment, LabSpec, ModelConfig, TrainingConfig } from '../../src/lab/spec.js';
 import { defaultDisplay } from '../../src/network/spec.js';
 import { forwardPass } from '../../src/numeric/forward.js';
@@ -55,8 +56,11 @@ describe('labMarkdown', () => {
     const markdown = labMarkdown(spec, results, none, 'en');
     const s = results[0]!.settings[0]!;
     const percent = Math.round((100 * s.successes) / 4);
-    expect(markdown).toContain(`| 3 | ${s.successes}/4\u00a0(${percent}\u00a0%) |`);
-    expect(markdown).toContain('| Hidden neurons | Successes | Final loss (median) | Epochs to success (median) |');
+    // Wilson's interval, rounded outwards to whole percent.
+    const [low, high] = wilsonInterval(s.successes, 4);
+    const interval = `${Math.floor(100 * low)}–${Math.ceil(100 * high)}\u00a0%`;
+    expect(markdown).toContain(`| 3 | ${s.successes}/4\u00a0(${percent}\u00a0%) | ${interval} |`);
+    expect(markdown).toContain('| Hidden neurons | Successes | 95\u00a0% interval | Final loss (median) | Epochs to success (median of those that learn) |');
   });
 
   it('question and measured answer', () => {
@@ -71,6 +75,14 @@ describe('labMarkdown', () => {
     const percent = Math.round((100 * s.successes) / 4);
     const markdown = labMarkdown(spec, results, none, 'es');
     expect(markdown).toContain(`**Respuesta medida:** con 2 neuronas ocultas, la red clasifica bien todos los ejemplos en ${s.successes} de 4 semillas (${percent}\u00a0%).`);
+  });
+
+  it('no seed learns', () => {
+    // η = 0.01 for 400 epochs cannot learn XOR from Glorot weights.
+    const slow: LabSpec = { ...spec, experiments: [{ ...experiment, training: { ...training, optimizer: { ...training.optimizer, learningRate: 0.01 } } }] };
+    const markdown = labMarkdown(slow, runLab(slow), none, 'es');
+    expect(markdown).toContain('la red no clasifica bien todos los ejemplos con ninguna de las 4 semillas');
+    expect(markdown).toContain('| 0/4\u00a0(0\u00a0%) | 0–49\u00a0% |');
   });
 
   it('figures by language', () => {

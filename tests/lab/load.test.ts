@@ -367,7 +367,7 @@ describe('parseLab example file', () => {
     expect(spec.id).toBe('xor');
     expect(spec.title).toBe('Laboratorio: XOR con un perceptrón multicapa');
     expect(spec.intro).toContain('XOR no es linealmente separable');
-    expect(spec.seeds).toBe(20);
+    expect(spec.seeds).toBe(50);
     expect(spec.firstSeed).toBe(1);
     expect(spec.threshold).toBe(0.5);
   });
@@ -408,8 +408,8 @@ describe('parseLab example file', () => {
   it('reads optimizer sweep', () => {
     expect(experiment('optimizadores')?.vary.optimizer).toEqual([
       { label: 'SGD', config: { ...sgd, learningRate: 4.5 } },
-      { label: 'SGD con momento', config: { ...sgd, learningRate: 4.5, momentum: 0.9 } },
-      { label: 'SGD con Nesterov', config: { ...sgd, learningRate: 4.5, momentum: 0.9, nesterov: true } },
+      { label: 'SGD + momento', config: { ...sgd, learningRate: 4.5, momentum: 0.9 } },
+      { label: 'SGD + Nesterov', config: { ...sgd, learningRate: 4.5, momentum: 0.9, nesterov: true } },
       { label: 'RMSprop', config: { ...rmsprop, learningRate: 0.1 } },
       { label: 'Adam', config: { ...adam, learningRate: 0.1 } },
     ]);
@@ -1007,6 +1007,13 @@ describe('parseLab experiments', () => {
     expectLocated(messages, 27);
     expect(messages.es).toContain('`experiments[0].boundaries` (experimento 1) vale `true`, pero la frontera de decisión se dibuja en el plano de dos entradas, y los datos tienen 3 entradas por ejemplo.');
     expect(messages.en).toContain('`experiments[0].boundaries` (experiment 1) is `true`, but the decision boundary is drawn in the plane of two inputs, and the data has 3 inputs per example.');
+  });
+
+  it('rejects boundaries with two outputs', () => {
+    const messages = labMessages(edited('targets: [[0], [1], [1], [0]]', 'targets: [[0, 0], [1, 0], [1, 0], [0, 1]]'));
+    expectLocated(messages, 27);
+    expect(messages.es).toContain('pero cada imagen de la frontera colorea una sola salida, y los datos tienen 2 salidas por ejemplo.');
+    expect(messages.en).toContain('Write `boundaries: false`, or keep a single column in `data.targets`.');
   });
 
   it('rejects work above limit', () => {

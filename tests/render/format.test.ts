@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatGiven, numberTex } from '../../src/render/format.js';
+import { formatFixed, formatGiven, formatSignificant, numberTex, scientificTex } from '../../src/render/format.js';
 
 const truncate = { digits: 5, rounding: 'truncate', decimalComma: false } as const;
 const round = { digits: 5, rounding: 'round', decimalComma: false } as const;
@@ -70,5 +70,35 @@ describe('formatGiven', () => {
     expect(formatGiven(0.05, { ...round, digits: 0 })).toBe('0.05');
     expect(formatGiven(-1.25e14, round)).toBe('-125000000000000');
     expect(formatGiven(0.95, { ...round, decimalComma: true })).toBe('0,95');
+  });
+});
+
+describe('scientificTex rounding', () => {
+  const format = { digits: 4, rounding: 'truncate', decimalComma: false } as const;
+
+  it('truncates the mantissa', () => {
+    // 3.29954 · 10^-14 to four significant digits: truncated 3.299, rounded 3.300
+    expect(scientificTex(3.29954e-14, format)).toBe('3.299 \\cdot 10^{-14}');
+    expect(scientificTex(3.29954e-14, { ...format, rounding: 'round' })).toBe('3.300 \\cdot 10^{-14}');
+  });
+
+  it('carries into the exponent', () => {
+    // 9.9996 · 10^-5 rounded to four digits is 10.00 · 10^-5 = 1.000 · 10^-4
+    expect(scientificTex(-9.9996e-5, { ...format, rounding: 'round' })).toBe('-1.000 \\cdot 10^{-4}');
+  });
+
+  it('decimal comma', () => {
+    expect(scientificTex(2.5e-7, { ...format, decimalComma: true })).toBe('2{,}500 \\cdot 10^{-7}');
+  });
+});
+
+describe('formatSignificant', () => {
+  const format = { digits: 5, rounding: 'round', decimalComma: false } as const;
+
+  it('three significant digits', () => {
+    expect(formatSignificant(0.34396, 3, format)).toBe('0.344');
+    expect(formatSignificant(0.34396, 3, { ...format, rounding: 'truncate' })).toBe('0.343');
+    expect(formatSignificant(512, 3, format)).toBe('512');
+    expect(formatSignificant(1.00004, 3, format)).toBe('1');
   });
 });
