@@ -144,6 +144,8 @@ const labelFontSize = 10;
 const legendFontSize = 10;
 const panelTitleFontSize = 11;
 const minimumPanelTitleFontSize = 9;
+/** Distance between the baselines of a two-line panel title. */
+const titleLineHeight = 12;
 const titleFontSize = 12;
 const tickLength = 3;
 /** Band above a plot for its title, and below it for the x tick labels. */
@@ -181,8 +183,8 @@ export function lineChart(options: LineChartOptions): string {
   // The y ticks depend on the plot height, which depends on the gutter for their labels: the
   // grid is laid out with a guessed gutter first, then with the gutter the ticks need.
   const top = header.bottom;
-  const titled = options.panels.some((panel) => panel.title !== undefined);
-  const gridOptions = { count: options.panels.length, columns, width, aspect, titled, top, gutterEverywhere: false, gap: columnGap };
+  const titles = options.panels.map((panel) => panel.title);
+  const gridOptions = { count: options.panels.length, columns, width, aspect, titles, top, gutterEverywhere: false, gap: columnGap };
   const guess = layOutGrid({ ...gridOptions, gutter: 40 });
   const yAxis = fittedYAxis(scale, yExtent, guess.plotHeight, decimalComma);
   let grid = layOutGrid({ ...gridOptions, gutter: gutterFor(yAxis) });
@@ -279,8 +281,8 @@ export function functionChart(options: FunctionChartOptions): string {
     return { x, y: [Math.min(0, y[0]), Math.max(0, y[1])] as [number, number] };
   });
 
-  const titled = options.panels.some((panel) => panel.title !== undefined);
-  const gridOptions = { count: options.panels.length, columns, width, aspect: 0.8, titled, top, gutterEverywhere: true, gap: columnGap };
+  const titles = options.panels.map((panel) => panel.title);
+  const gridOptions = { count: options.panels.length, columns, width, aspect: 0.8, titles, top, gutterEverywhere: true, gap: columnGap };
   const guess = layOutGrid({ ...gridOptions, gutter: 30 });
   const guessedYAxes = extents.map((extent) => fittedYAxis('linear', extent.y, guess.plotHeight, decimalComma));
   const grid = layOutGrid({ ...gridOptions, gutter: Math.max(...guessedYAxes.map(gutterFor)) });
@@ -358,8 +360,8 @@ export function heatmapChart(options: HeatmapChartOptions): string {
   const ticks = (options.ticks ?? [0, 1]).filter((tick) => tick >= low && tick <= high).sort((a, b) => a - b);
   const tickStep = ticks.length > 1 ? Math.min(...ticks.slice(1).map((tick, i) => tick - ticks[i]!)) : 1;
   const axis: Axis = { scale: 'linear', min: low, max: high, ticks, labels: ticks.map((tick) => formatTick(tick, tickStep, decimalComma)) };
-  const titled = options.panels.some((panel) => panel.title !== undefined);
-  const grid = layOutGrid({ count: options.panels.length, columns, width, aspect: 1, titled, top, gutter: gutterFor(axis), gutterEverywhere: false, gap: columnGap });
+  const titles = options.panels.map((panel) => panel.title);
+  const grid = layOutGrid({ count: options.panels.length, columns, width, aspect: 1, titles, top, gutter: gutterFor(axis), gutterEverywhere: false, gap: columnGap });
 
   const body = options.panels.map((panel, index) => {
     const frame = grid.frames[index]!;
@@ -855,7 +857,8 @@ interface GridOptions {
   readonly columns: number;
   readonly width: number;
   readonly aspect: number;
-  readonly titled: boolean;
+  /** Panel titles, which set the height of the band above each row: none, one line or two. */
+  readonly titles: readonly (string | undefined)[];
   /** y where the first row's title band starts. */
   readonly top: number;
   /** Width left of a plot for its y tick labels. */
@@ -882,7 +885,8 @@ function layOutGrid(options: GridOptions): Grid {
   const plotWidth = (width - 2 * margin - rightPadding - gutters - (columns - 1) * gap) / columns;
   if (plotWidth < 40) throw new Error(`invalid chart width ${width}: its ${columns} columns would be ${Math.floor(plotWidth)} px wide. Make it wider or use fewer columns.`);
   const plotHeight = Math.round(plotWidth * aspect);
-  const band = options.titled ? titleBand : untitledBand;
+  const titleLines = Math.max(0, ...options.titles.map((title) => (title === undefined ? 0 : fittedTitle(title, plotWidth + gap - 6).lines.length)));
+  const band = titleLines === 0 ? untitledBand : titleBand + (titleLines - 1) * titleLineHeight;
   const rowHeight = band + plotHeight + xTickBand;
   const columnWidth = plotWidth + gap + (options.gutterEverywhere ? gutter : 0);
 
@@ -905,24 +909,40 @@ function panelGroup(grid: Grid, index: number, title: string | undefined, elemen
   const frame = grid.frames[index]!;
   const lines = [`<g transform="translate(${num(frame.x)} ${num(frame.y)})">`];
   if (title !== undefined) {
-    const { content, size } = fittedTitle(title, frame.width + grid.gap - 6);
-    lines.push(text(content, frame.width / 2, -6, size, 'middle'));
+    const fitted = fittedTitle(title, frame.width + grid.gap - 6);
+    fitted.lines.forEach((line, row) => {
+      const y = -6 - (fitted.lines.length - 1 - row) * titleLineHeight;
+      lines.push(text(line, frame.width / 2, y, fitted.size, 'middle'));
+    });
   }
   lines.push(...elements, '</g>');
   return lines.join('\n');
 }
 
 /**
- * Fit a panel title into `room` px: at the largest font size from 11 px down to 9 px at which it
- * fits, or else at 9 px, cut short with an ellipsis.
+ * Fit a panel title into `room` px: on one line at the largest font size from 11 px down to
+ * 9 px at which it fits, else broken at the space that best balances two lines, else on two
+ * lines at 9 px with the second cut short with an ellipsis.
  */
-function fittedTitle(title: string, room: number): { content: string; size: number } {
+function fittedTitle(title: string, room: number): { lines: string[]; size: number } {
   for (let size = panelTitleFontSize; size >= minimumPanelTitleFontSize; size--) {
-    if (textWidth(title, size) <= room) return { content: title, size };
+    if (textWidth(title, size) <= room) return { lines: [title], size };
   }
-  const characters = [...title];
-  while (characters.length > 1 && textWidth(`${characters.join('')}…`, minimumPanelTitleFontSize) > room) characters.pop();
-  return { content: `${characters.join('').trimEnd()}…`, size: minimumPanelTitleFontSize };
+
+  const words = title.split(' ');
+  const splits = Array.from({ length: Math.max(0, words.length - 1) }, (_split, index) => [words.slice(0, index + 1).join(' '), words.slice(index + 1).join(' ')]);
+  for (let size = panelTitleFontSize; size >= minimumPanelTitleFontSize; size--) {
+    const widest = (pair: string[]) => Math.max(...pair.map((line) => textWidth(line, size)));
+    const best = [...splits].sort((a, b) => widest(a) - widest(b))[0];
+    if (best !== undefined && widest(best) <= room) return { lines: best, size };
+  }
+
+  const size = minimumPanelTitleFontSize;
+  const first = words.length > 1 ? (splits.filter((pair) => textWidth(pair[0]!, size) <= room).at(-1)?.[0] ?? words[0]!) : '';
+  const characters = [...title.slice(first.length).trimStart()];
+  while (characters.length > 1 && textWidth(`${characters.join('')}…`, size) > room) characters.pop();
+  const rest = `${characters.join('').trimEnd()}…`;
+  return { lines: first === '' ? [rest] : [first, rest], size };
 }
 
 /** Draw light horizontal lines at the y ticks inside the plot. */

@@ -196,6 +196,16 @@ describe('lineChart', () => {
     expect(swatches[1]!.attributes['stroke-dasharray']).toBe('6 4');
   });
 
+  it('wraps a long panel title', () => {
+    const title = '7 neuronas ocultas y 200 épocas (aprende)';
+    const panels = Array.from({ length: 12 }, () => ({ title, series: [{ values: [0.3, 0.2, 0.1], color: plotColors.blue }] }));
+    const svg = lineChart({ panels, columns: 4 });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!);
+    expect(texts.some((text) => text.includes('…'))).toBe(false);
+    expect(texts).toContain('7 neuronas ocultas y');
+    expect(texts).toContain('200 épocas (aprende)');
+  });
+
   it('writes the same bytes twice', () => {
     const options = { panels: [{ title: 'η = 0,5', series: [series([0.3, 0.2, 0.1], { opacity: 0.5 })] }], yScale: 'log10' as const };
     expect(lineChart(options)).toBe(lineChart(options));

@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { pdfMessages } from '../../i18n/pdf.js';
 import type { FontName } from './fonts.js';
-import { breakLines, inlinePieces, type InlineLine, type InlineStyle } from './inline.js';
+import { breakLines, inlinePieces, lineMetrics, type InlineLine, type InlineStyle } from './inline.js';
 import { TexError, typesetMath, type MathBox } from './mathjax.js';
 import { splitAtEquals, splitAtPlus } from './split.js';
 import { MissingGlyphError, PdfWriter, type Paper } from './writer.js';
@@ -248,6 +248,9 @@ class BlockRenderer {
         return Array.from({ length: Math.ceil(characters.length / perLine) }, (_v, i) => characters.slice(i * perLine, (i + 1) * perLine).join(''));
       });
     this.writer.space(2);
+    // A block of up to a third of a page is never split across pages.
+    const blockHeight = lines.length * size * 1.35;
+    if (blockHeight <= (this.writer.page.bottom - this.writer.page.top) / 3) this.writer.reserve(blockHeight);
     for (const line of lines) {
       this.writer.reserve(size * 1.35);
       this.writer.drawText(line, 'mono', size, left, this.writer.y + size);
@@ -267,7 +270,8 @@ class BlockRenderer {
     const width = size.width * scale;
     const height = size.height * scale;
     this.writer.space(4);
-    this.writer.reserve(height);
+    // Room for two lines below, so that a caption under the figure stays on its page.
+    this.writer.reserve(Math.min(height + 2 * (bodySize * (lineMetrics.textAscent + lineMetrics.textDescent) + gap(bodySize)), this.writer.page.bottom - this.writer.page.top));
     this.writer.drawSvg(svg, this.writer.page.left + (this.writer.page.width - width) / 2, this.writer.y, width, height);
     this.writer.y += height + 8;
   }
