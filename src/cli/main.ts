@@ -5,6 +5,7 @@ import { closestName } from '../network/suggest.js';
 import { defaultLang, isLang, type Lang } from '../i18n/lang.js';
 import { deriveCommand } from './commands/derive.js';
 import { gradeCommand } from './commands/grade.js';
+import { handoutCommand } from './commands/handout.js';
 import { homeworkCommand } from './commands/homework.js';
 import { labCommand } from './commands/lab.js';
 import { lastValue, type CommandContext } from './context.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .command(homeworkCommand(context))
     .command(gradeCommand(context))
     .command(labCommand(context))
+    .command(handoutCommand(context))
     .parserConfiguration({ 'camel-case-expansion': false })
     .demandCommand(1)
     .strict()

@@ -66,6 +66,15 @@ export interface CliMessages {
     readonly runs: string;
     readonly done: (runs: number, file: string) => string;
   };
+  readonly handout: {
+    readonly describe: string;
+    readonly lab: string;
+    readonly network: string;
+    readonly out: string;
+    readonly example: string;
+    readonly fileBase: string;
+    readonly done: (runs: number, file: string) => string;
+  };
   readonly seedsRange: string;
   readonly fractionRange: string;
   readonly wrote: (path: string) => string;
@@ -155,6 +164,15 @@ const es: CliMessages = {
     example: 'Los experimentos de XOR de la clase 6',
     runs: 'Entrenamientos',
     done: (runs, file) => `${runs} entrenamientos; apunte en ${file}.`,
+  },
+  handout: {
+    describe: 'Escribe un solo apunte con la solución desarrollada de una red y después el laboratorio',
+    lab: 'Archivo YAML del laboratorio (por ejemplo exercises/xor.yaml)',
+    network: 'Archivo YAML o JSON de la red que se desarrolla (por ejemplo exercises/clase6.yaml)',
+    out: 'Carpeta de salida (por omisión output/<nombre del archivo del laboratorio>)',
+    example: 'La clase 6 completa: retropropagación de la red 2-2-2 y experimentos con XOR',
+    fileBase: 'apunte',
+    done: (runs, file) => `${runs} entrenamientos; apunte completo en ${file}.`,
   },
   seedsRange: 'debe ser un número entero de 1 a 1000',
   fractionRange: 'debe ser un número de 0 a 1',
@@ -277,6 +295,15 @@ const en: CliMessages = {
     example: 'The XOR experiments of class 6',
     runs: 'Training runs',
     done: (runs, file) => `${runs} training runs; handout in ${file}.`,
+  },
+  handout: {
+    describe: 'Write one handout with the worked solution of a network followed by the lab',
+    lab: 'YAML file of the lab (for example exercises/xor.yaml)',
+    network: 'YAML or JSON file of the network to work through (for example exercises/clase6.yaml)',
+    out: 'Output folder (default output/<lab file name>)',
+    example: 'All of class 6: backpropagation of the 2-2-2 network and the XOR experiments',
+    fileBase: 'handout',
+    done: (runs, file) => `${runs} training runs; full handout in ${file}.`,
   },
   seedsRange: 'it must be a whole number from 1 to 1000',
   fractionRange: 'it must be a number from 0 to 1',

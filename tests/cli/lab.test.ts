@@ -59,3 +59,37 @@ describe('cadena lab', () => {
     expect(run.stderr).toContain('nada.yaml');
   });
 });
+
+describe('cadena handout', () => {
+  let cwd: string;
+  const lectureSpec = fileURLToPath(new URL('../../exercises/clase6.yaml', import.meta.url));
+
+  beforeEach(() => {
+    cwd = temporaryDirectory();
+    copyFileSync(xorSpec, join(cwd, 'xor.yaml'));
+    copyFileSync(lectureSpec, join(cwd, 'clase6.yaml'));
+  });
+
+  it('bundles solution and lab', async () => {
+    const run = await runCli('handout xor.yaml clase6.yaml --seeds 1 --format md', cwd);
+    expect(run.code).toBe(0);
+    const markdown = readFileSync(join(cwd, 'output/xor/apunte.md'), 'utf8');
+    const headings = markdown.split('\n').filter((line) => /^#{1,2} /.test(line));
+    expect(headings.slice(0, 3)).toEqual([
+      '# Laboratorio: XOR con un perceptrón multicapa',
+      '## Retropropagación: solución desarrollada',
+      '## Configuración común',
+    ]);
+    // The lecture's dE/dw_{1,1}^{[1]}, truncated to 5 decimals as on the slides.
+    expect(markdown).toContain('0.00159 + \\left(-0.00049\\right) = 0.00110');
+    const files = readdirSync(join(cwd, 'output/xor'));
+    expect(files).toContain('red.svg');
+    expect(files).toContain('perdida-neuronas.svg');
+  });
+
+  it('names the missing network', async () => {
+    const run = await runCli('handout xor.yaml nada.yaml', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nada.yaml');
+  });
+});

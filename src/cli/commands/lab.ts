@@ -4,7 +4,8 @@ import { labDocument } from '../../lab/document.js';
 import { loadLab } from '../../lab/load.js';
 import { runCount } from '../../lab/run.js';
 import { lastValue, report, type CommandContext } from '../context.js';
-import { displayPath, rejectInputAsOutput, requireNonEmpty, writeOutput } from '../files.js';
+import { writeDocument } from '../documents.js';
+import { displayPath, requireNonEmpty } from '../files.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
 import { Progress } from '../progress.js';
 
@@ -64,24 +65,7 @@ async function runLabCommand(context: CommandContext, args: LabArguments): Promi
   let done = 0;
   const document = labDocument(spec, context.lang, () => progress.update(++done));
 
-  const files: [string, string | Buffer][] = [];
-  const markdownName = `${document.baseName}.md`;
-  if (formats.includes('md')) {
-    files.push([markdownName, document.markdown]);
-    for (const [name, svg] of document.images) files.push([name, svg]);
-  }
-  if (formats.includes('pdf')) {
-    const { markdownToPdf } = await import('../../render/pdf/markdown-pdf.js');
-    const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
-    files.push([`${document.baseName}.pdf`, await markdownToPdf(document.markdown, { lang: context.lang, paper, documentName: markdownName, images: document.images })]);
-  }
-
-  for (const [name] of files) rejectInputAsOutput(join(outDirectory, name), [specPath]);
-  for (const [name, content] of files) {
-    const path = join(outDirectory, name);
-    writeOutput(path, content);
-    if (!name.endsWith('.svg')) report(context, quiet, context.messages.wrote(displayPath(cwd, path)));
-  }
-  const main = join(outDirectory, formats.includes('pdf') ? `${document.baseName}.pdf` : markdownName);
+  const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
+  const main = await writeDocument(context, document, { outDirectory, formats, lang: context.lang, paper, inputs: [specPath], quiet });
   report(context, quiet, context.messages.lab.done(total, displayPath(cwd, main)));
 }

@@ -1,0 +1,22 @@
+/**
+ * One Markdown document from a lab handout and a worked solution: the lab's title, the
+ * worked solution as its first chapter, then the lab's sections. Headings of the solution
+ * move one level down, so that its title becomes a chapter of the lab's document.
+ */
+export function bundleMarkdown(labMarkdown: string, solutionMarkdown: string): string {
+  const [titleLine, ...labBody] = labMarkdown.trimEnd().split('\n');
+  return `${titleLine}\n\n${demoteHeadings(solutionMarkdown).trim()}\n${labBody.join('\n')}\n`;
+}
+
+/** Moves every ATX heading outside code blocks one level down: `# T` becomes `## T`. */
+export function demoteHeadings(markdown: string): string {
+  let inFence = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^(```|~~~)/.test(line)) inFence = !inFence;
+      if (inFence || !/^#{1,5} /.test(line)) return line;
+      return `#${line}`;
+    })
+    .join('\n');
+}
