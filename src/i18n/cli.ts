@@ -65,6 +65,7 @@ export interface CliMessages {
     readonly example: string;
     readonly runs: string;
     readonly done: (runs: number, file: string) => string;
+    readonly badParameter: (file: string, parameter: string, reason: string) => string;
   };
   readonly handout: {
     readonly describe: string;
@@ -163,7 +164,9 @@ const es: CliMessages = {
     seeds: 'Semillas por configuración; reemplaza `seeds` del archivo (por ejemplo 3 para un borrador rápido)',
     example: 'Los experimentos de XOR de la clase 6',
     runs: 'Entrenamientos',
-    done: (runs, file) => `${runs} entrenamientos; apunte en ${file}.`,
+    done: (runs, file) => `${runs === 1 ? '1 entrenamiento' : `${runs} entrenamientos`}; apunte en ${file}.`,
+    badParameter: (file, parameter, reason) =>
+      `El archivo ${file}, \`optimizer_steps.parameter\`: «${parameter}» no es un símbolo de TeX válido (${reason}). Escribe un símbolo como w o w_{1,1}^{[1]}, con las llaves cerradas.`,
   },
   handout: {
     describe: 'Escribe un solo apunte con la solución desarrollada de una red y después el laboratorio',
@@ -172,7 +175,7 @@ const es: CliMessages = {
     out: 'Carpeta de salida (por omisión output/<nombre del archivo del laboratorio>)',
     example: 'La clase 6 completa: retropropagación de la red 2-2-2 y experimentos con XOR',
     fileBase: 'apunte',
-    done: (runs, file) => `${runs} entrenamientos; apunte completo en ${file}.`,
+    done: (runs, file) => `${runs === 1 ? '1 entrenamiento' : `${runs} entrenamientos`}; apunte completo en ${file}.`,
   },
   seedsRange: 'debe ser un número entero de 1 a 1000',
   fractionRange: 'debe ser un número de 0 a 1',
@@ -294,7 +297,9 @@ const en: CliMessages = {
     seeds: 'Seeds per setting; replaces the file\'s `seeds` (3, say, for a quick draft)',
     example: 'The XOR experiments of class 6',
     runs: 'Training runs',
-    done: (runs, file) => `${runs} training runs; handout in ${file}.`,
+    done: (runs, file) => `${runs === 1 ? '1 training run' : `${runs} training runs`}; handout in ${file}.`,
+    badParameter: (file, parameter, reason) =>
+      `File ${file}, \`optimizer_steps.parameter\`: "${parameter}" is not a valid TeX symbol (${reason}). Write a symbol such as w or w_{1,1}^{[1]}, with its braces closed.`,
   },
   handout: {
     describe: 'Write one handout with the worked solution of a network followed by the lab',
@@ -303,7 +308,7 @@ const en: CliMessages = {
     out: 'Output folder (default output/<lab file name>)',
     example: 'All of class 6: backpropagation of the 2-2-2 network and the XOR experiments',
     fileBase: 'handout',
-    done: (runs, file) => `${runs} training runs; full handout in ${file}.`,
+    done: (runs, file) => `${runs === 1 ? '1 training run' : `${runs} training runs`}; full handout in ${file}.`,
   },
   seedsRange: 'it must be a whole number from 1 to 1000',
   fractionRange: 'it must be a number from 0 to 1',

@@ -77,18 +77,19 @@ export interface LabMessages {
 }
 
 function seedsEs(count: SuccessCount): string {
-  return `${count.successes} de ${count.seeds} semillas (${count.percent}\u00a0%)`;
+  return `${count.successes} de ${count.seeds} ${count.seeds === 1 ? 'semilla' : 'semillas'} (${count.percent}\u00a0%)`;
 }
 
 /** "clasifica bien todos los ejemplos en 17 de 20 semillas (85 %)", or its negative for none. */
 function learnsEs(count: SuccessCount): string {
+  if (count.successes === 0 && count.seeds === 1) return 'no clasifica bien todos los ejemplos con su única semilla';
   if (count.successes === 0) return `no clasifica bien todos los ejemplos con ninguna de las ${count.seeds} semillas`;
   return `clasifica bien todos los ejemplos en ${seedsEs(count)}`;
 }
 
 function seedsEn(count: SuccessCount): string {
-  if (count.successes === 0) return `none of the ${count.seeds} seeds`;
-  return `${count.successes} of ${count.seeds} seeds (${count.percent}\u00a0%)`;
+  if (count.successes === 0) return count.seeds === 1 ? 'no seed' : `none of the ${count.seeds} seeds`;
+  return `${count.successes} of ${count.seeds} ${count.seeds === 1 ? 'seed' : 'seeds'} (${count.percent}\u00a0%)`;
 }
 
 const es: LabMessages = {

@@ -413,8 +413,8 @@ function operand(texNumber: string): string {
   return texNumber.startsWith('-') ? `\\left(${texNumber}\\right)` : texNumber;
 }
 
-/** Square a symbol or a number, with parentheses around a negative number or one in scientific notation. */
+/** Square a symbol or a number, with parentheses around a negative number, a power of ten or one in scientific notation. */
 function power(texBase: string): string {
-  const needsParentheses = texBase.startsWith('-') || texBase.includes('\\cdot');
+  const needsParentheses = texBase.startsWith('-') || texBase.includes('\\cdot') || /^10\^/.test(texBase);
   return needsParentheses ? `\\left(${texBase}\\right)^{2}` : `${texBase}^{2}`;
 }

@@ -72,6 +72,8 @@ export function numberTex(formatted: string): string {
  * truncated as `format.rounding` says (on 15 significant digits, like formatFixed).
  */
 export function scientificTex(value: number, format: NumberFormat): string {
+  if (Number.isNaN(value)) return '\\text{NaN}';
+  if (!Number.isFinite(value)) return value > 0 ? '\\infty' : '-\\infty';
   const { digits, exponent } = significantDigits(value, Math.max(format.digits, 1), format.rounding);
   const separator = format.decimalComma ? ',' : '.';
   const mantissa = digits.length > 1 ? `${digits[0]}${separator}${digits.slice(1)}` : digits;

@@ -527,6 +527,8 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   const step = niceStep((max - min) / Math.max(1, count));
   const first = Math.floor(min / step + 1e-9);
   const last = Math.ceil(max / step - 1e-9);
+  // A range narrow next to its values (1 ± 1e-15) has no usable step: tick its ends only.
+  if (!(last - first <= 1000)) return [min, max];
   const ticks: number[] = [];
   // toPrecision removes the binary noise of the multiplication: 3 × 0.05 is 0.15000000000000002.
   for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
@@ -565,9 +567,18 @@ export function logTicks(min: number, max: number, count: number): number[] {
 /** Write a tick value with the decimals its step needs, a true minus sign and, if asked, a decimal comma. */
 export function formatTick(value: number, step: number, decimalComma: boolean): string {
   const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+  if (decimals > 12 || Math.abs(value) >= 1e12) return formatScientificTick(value, decimalComma);
   const text = value.toFixed(decimals).replace(/^-(?=[0.]*$)/, '');
   const signed = text.replace(/^-/, '\u2212');
   return decimalComma ? signed.replace('.', ',') : signed;
+}
+
+/** Write a tick too small or too large for fixed decimals as 2.5·10⁻¹⁰¹. */
+function formatScientificTick(value: number, decimalComma: boolean): string {
+  if (value === 0) return '0';
+  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+  const trimmed = mantissa.replace(/\.?0+$/, '').replace(/^-/, '\u2212');
+  return `${decimalComma ? trimmed.replace('.', ',') : trimmed}·10${superscript(Number(exponent))}`;
 }
 
 /** Write a power of ten as 10⁻⁴. */
@@ -581,10 +592,13 @@ function formatPower(value: number): string {
  */
 function linearAxis(extent: readonly [number, number], count: number, decimalComma: boolean, growth: number): Axis {
   let [min, max] = extent;
-  if (!(max > min)) {
-    const spread = min === 0 ? 1 : Math.abs(min) * 0.1;
-    min -= spread;
-    max += spread;
+  // A range of a few ULPs (a flat loss curve) cannot be divided into ticks: widen it by 10 %
+  // of its value on each side, as for a single value.
+  if (!(max - min > Math.max(Math.abs(min), Math.abs(max)) * 1e-9)) {
+    const middle = (min + max) / 2;
+    const spread = middle === 0 ? 1 : Math.abs(middle) * 0.1;
+    min = middle - spread;
+    max = middle + spread;
   }
   const candidates = niceTicks(min, max, count);
   const step = candidates[1]! - candidates[0]!;

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -51,6 +51,23 @@ describe('cadena lab', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--seeds');
     expect(run.stderr).not.toContain('at ');
+  });
+
+  it('rejects unprintable text before training', async () => {
+    const spec = readFileSync(join(cwd, 'xor.yaml'), 'utf8').replace('title: "Laboratorio: XOR con un perceptrón multicapa"', 'title: "XOR 😀"');
+    writeFileSync(join(cwd, 'emoji.yaml'), spec);
+    const run = await runCli('lab emoji.yaml --lang en', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('emoji.yaml, title');
+    expect(run.stderr).toContain('😀');
+  });
+
+  it('rejects a parameter symbol that is not TeX', async () => {
+    const spec = readFileSync(join(cwd, 'xor.yaml'), 'utf8').replace('parameter: "w"', 'parameter: "w_{"');
+    writeFileSync(join(cwd, 'tex.yaml'), spec);
+    const run = await runCli('lab tex.yaml --lang en', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('File tex.yaml, `optimizer_steps.parameter`: "w_{" is not a valid TeX symbol (Extra open brace or missing close brace)');
   });
 
   it('names a missing spec', async () => {

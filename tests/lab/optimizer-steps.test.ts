@@ -82,6 +82,13 @@ describe('optimizerStepsView', () => {
     );
   });
 
+  it('squares a power of ten in parentheses', () => {
+    // g = 1e-7 prints as 10^{-7}; squared it must be (10^{-7})^2, not the invalid 10^{-7}^{2}.
+    const steps = { ...stepsOf(configs.rmsprop!), gradients: [1e-7] };
+    const view = optimizerStepsView(steps, defaultDisplay, 'es').optimizers[0]!;
+    expect(view.steps[0]!.equations[0]).toContain('\\left(10^{-7}\\right)^{2}');
+  });
+
   it('clipnorm is a step before the rule', () => {
     const view = optimizerStepsView(stepsOf(configs['sgd clipnorm']!), defaultDisplay, 'es').optimizers[0]!;
     // g₃ = 3 is longer than c = 0.25, so g̃₃ = 3·0.25/3 = 0.25.

@@ -337,3 +337,17 @@ describe('paintSimpleSvg on charts', () => {
     expect(bytes.toString('latin1')).toMatch(/\/CA 0\.4\b/);
   });
 });
+
+describe('lineChart narrow ranges', () => {
+  it('draws a curve flat to the last bits', () => {
+    // A loss that changes by a few ULPs, as with η = 1e-16.
+    const values = [0.25, 0.25 + 2 ** -54, 0.25 - 2 ** -54];
+    const svg = lineChart({ panels: [{ series: [{ values, color: plotColors.blue }] }] });
+    expect(svg).toContain('0.25');
+  });
+
+  it('labels ticks of tiny values', () => {
+    const svg = lineChart({ panels: [{ series: [{ values: [0, 1e-100, 2e-100], color: plotColors.blue }] }] });
+    expect(svg).toMatch(/10⁻¹⁰⁰/);
+  });
+});

@@ -12,6 +12,7 @@ import { lastValue, report, type CommandContext } from '../context.js';
 import { writeDocument } from '../documents.js';
 import { displayPath, requireNonEmpty } from '../files.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
+import { requirePrintableLab } from '../lab-print.js';
 import { Progress } from '../progress.js';
 
 const handoutFormats = ['md', 'pdf'] as const;
@@ -71,6 +72,7 @@ async function runHandout(context: CommandContext, args: HandoutArguments): Prom
   const problem = requireLearningRate(loadProblem(networkPath, args.network), numberOption('lr', args.lr, 'positive'), args.network);
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(labPath, extname(labPath))));
   const quiet = args.quiet === true;
+  if (formats.includes('pdf')) await requirePrintableLab(spec, args.lab);
 
   const derivation = derive(problem);
   const solution = solutionMarkdown(derivation, { lang: context.lang, format: problem.display });

@@ -7,6 +7,7 @@ import { lastValue, report, type CommandContext } from '../context.js';
 import { writeDocument } from '../documents.js';
 import { displayPath, requireNonEmpty } from '../files.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
+import { requirePrintableLab } from '../lab-print.js';
 import { Progress } from '../progress.js';
 
 const labFormats = ['md', 'pdf'] as const;
@@ -59,6 +60,7 @@ async function runLabCommand(context: CommandContext, args: LabArguments): Promi
   const spec = seeds === undefined ? loaded : { ...loaded, seeds };
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
   const quiet = args.quiet === true;
+  if (formats.includes('pdf')) await requirePrintableLab(spec, args.spec);
 
   const total = runCount(spec);
   const progress = new Progress(context.io, context.io.isTTY && !quiet, context.messages.lab.runs, total);

@@ -93,7 +93,7 @@ function typesetWithMathJax(tex: string, display: boolean, key: string): MathBox
   try {
     svg = adaptor.innerHTML(document.convert(tex, { display }));
   } catch (error) {
-    throw new TexError(tex, error instanceof Error ? error.message : String(error));
+    throw new TexError(tex, texErrorReason(error));
   }
   const box = measure(svg, tex);
   remember(key, box);
@@ -147,4 +147,11 @@ function measure(svg: string, tex: string): MathBox {
 export function clearMathCache(): void {
   cache.clear();
   shapesSeen.clear();
+}
+
+/** MathJax throws TeX errors as plain objects with a `message`, not as Error instances. */
+function texErrorReason(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
 }
