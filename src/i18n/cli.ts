@@ -66,6 +66,7 @@ export interface CliMessages {
     readonly runs: string;
     readonly done: (runs: number, file: string) => string;
     readonly badParameter: (file: string, parameter: string, reason: string) => string;
+    readonly tooMuchWork: (file: string, seeds: number, reason: string) => string;
   };
   readonly handout: {
     readonly describe: string;
@@ -165,6 +166,7 @@ const es: CliMessages = {
     example: 'Los experimentos de XOR de la clase 6',
     runs: 'Entrenamientos',
     done: (runs, file) => `${runs === 1 ? '1 entrenamiento' : `${runs} entrenamientos`}; apunte en ${file}.`,
+    tooMuchWork: (file, seeds, reason) => `El archivo ${file} con --seeds ${seeds}: ${reason}`,
     badParameter: (file, parameter, reason) =>
       `El archivo ${file}, \`optimizer_steps.parameter\`: «${parameter}» no es un símbolo de TeX válido (${reason}). Escribe un símbolo como w o w_{1,1}^{[1]}, con las llaves cerradas.`,
   },
@@ -298,6 +300,7 @@ const en: CliMessages = {
     example: 'The XOR experiments of class 6',
     runs: 'Training runs',
     done: (runs, file) => `${runs === 1 ? '1 training run' : `${runs} training runs`}; handout in ${file}.`,
+    tooMuchWork: (file, seeds, reason) => `File ${file} with --seeds ${seeds}: ${reason}`,
     badParameter: (file, parameter, reason) =>
       `File ${file}, \`optimizer_steps.parameter\`: "${parameter}" is not a valid TeX symbol (${reason}). Write a symbol such as w or w_{1,1}^{[1]}, with its braces closed.`,
   },

@@ -2,7 +2,7 @@ import type { LabMessages } from '../i18n/lab.js';
 import type { NumberFormat } from '../render/format.js';
 import { heatmapChart, lineChart, plotColors, sampleGrid } from '../render/plot.js';
 import { predict } from '../numeric/trainer.js';
-import { maxCurvesPerPanel, settingLabel, sweepColumnsOf } from './handout.js';
+import { settingLabel, sweepColumnsOf } from './handout.js';
 import { mlpModel, type ExperimentResult } from './run.js';
 import type { LabSpec } from './spec.js';
 
@@ -15,10 +15,9 @@ export function lossCurvesFigure(spec: LabSpec, result: ExperimentResult, t: Lab
   const panels = result.settings.map((s) => ({
     title: settingLabel(s.setting.values, columns, t, format),
     // Failed seeds are drawn first, so that the successful ones stay visible on top.
-    series: s.runs
-      .slice(0, maxCurvesPerPanel)
+    series: [...s.curves]
       .sort((a, b) => Number(a.success) - Number(b.success))
-      .map((run) => ({ values: run.losses, color: run.success ? plotColors.blue : plotColors.vermillion, width: 1, opacity: 0.55 })),
+      .map((curve) => ({ values: curve.losses, xs: curve.epochs, color: curve.success ? plotColors.blue : plotColors.vermillion, width: 1, opacity: 0.55 })),
   }));
   return lineChart({
     panels,
@@ -37,7 +36,7 @@ export function boundaryFigure(spec: LabSpec, result: ExperimentResult, t: LabMe
   const range = paddedRange(data.inputs);
   const panels = result.settings.map((s) => {
     const model = mlpModel(s.setting.model, 2, data.targets[0]!.length);
-    const run = s.runs[0]!;
+    const run = s.first;
     return {
       title: t.boundaryTitle(settingLabel(s.setting.values, columns, t, format), run.success),
       values: sampleGrid((x1, x2) => predict(model, run.variables, [x1, x2])[0]!, range, boundaryCells),

@@ -4,7 +4,7 @@ import { kerasCall } from '../numeric/optimizer-config.js';
 import { formatFixed, formatGiven, scientificTex, type NumberFormat } from '../render/format.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { renderTemplate } from '../render/templates.js';
-import type { ExperimentResult, SettingResult, SettingValues } from './run.js';
+import { curvesKept, type ExperimentResult, type SettingResult, type SettingValues } from './run.js';
 import { wilsonInterval } from './stats.js';
 import type { Experiment, Focus, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
 
@@ -19,9 +19,6 @@ export interface HandoutSections {
 export type SweepColumn = keyof Sweep;
 
 const sweepColumns: readonly SweepColumn[] = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'];
-
-/** Loss curves drawn per panel: the first seeds only, because hundreds of curves merge into one blot. */
-export const maxCurvesPerPanel = 50;
 
 /** Returns the keys an experiment varies, in the order its settings vary them. */
 export function sweepColumnsOf(experiment: Experiment): SweepColumn[] {
@@ -94,7 +91,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     header,
     rows,
     lossFigure: t.lossFigure(experiment.id),
-    lossCaption: t.lossCurvesCaption(Math.min(spec.seeds, maxCurvesPerPanel), spec.seeds),
+    lossCaption: t.lossCurvesCaption(Math.min(spec.seeds, curvesKept), spec.seeds),
     boundaryFigure: experiment.boundaries ? t.boundaryFigure(experiment.id) : null,
     boundaryCaption: t.boundaryCaption(firstSeed),
     predictionsHeading: t.predictionsHeading(firstSeed),
@@ -241,7 +238,7 @@ function formatMedian(value: number, format: NumberFormat): string {
 
 /** Writes the notebook's lines: "Entrada: [0. 1.], Predicción continua: 0.7685, Predicción binaria: 1, Predicción verdadera: [1.]". */
 function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): string[] {
-  const run = s.runs[0]!;
+  const run = s.first;
   const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
   return spec.data.inputs.map((input, i) => {
     const outputs = run.predictions[i]!;

@@ -18,11 +18,30 @@ export interface Setting {
   readonly training: TrainingConfig;
 }
 
+/** What one seed's run gave, without its curve and weights. */
+export interface RunSummary {
+  readonly success: boolean;
+  readonly diverged: boolean;
+  readonly finalLoss: number;
+  readonly epochsToSuccess: number | null;
+}
+
+/** A loss curve kept for plotting: the loss at each epoch in `epochs`. */
+export interface LossCurve {
+  readonly epochs: Float64Array;
+  readonly losses: Float64Array;
+  readonly success: boolean;
+}
+
 /** What the runs of one setting gave, one entry per seed. */
 export interface SettingResult {
   readonly setting: Setting;
   readonly seeds: number[];
-  readonly runs: TrainingResult[];
+  readonly runs: RunSummary[];
+  /** The first seed's run whole: its predictions and weights. */
+  readonly first: TrainingResult;
+  /** Loss curves of the first seeds, at most `curvesKept`, each with at most 2 points per 1/1000 of the epochs. */
+  readonly curves: LossCurve[];
   readonly successes: number;
   readonly diverged: number;
   /** Median over seeds of the trained model's loss; NaN when every run diverged. */
@@ -96,11 +115,18 @@ export function runSetting(spec: LabSpec, setting: Setting, onRun: () => void = 
   const { data } = spec;
   const model = mlpModel(setting.model, data.inputs[0]!.length, data.targets[0]!.length);
   const seeds = seedsOf(spec);
-  const runs = seeds.map((seed) => {
+  const curves: LossCurve[] = [];
+  let first: TrainingResult | undefined;
+  // Only summaries are kept for every seed: with 1000 seeds of 100 000 epochs the curves
+  // alone would take 800 MB per setting.
+  const runs = seeds.map((seed, index): RunSummary => {
     const run: TrainingRun = { model, data, ...setting.training, seed, threshold: spec.threshold };
     const result = train(run);
     onRun();
-    return result;
+    if (index === 0) first = result;
+    if (index < curvesKept) curves.push({ ...downsampled(result.losses), success: result.success });
+    const { success, diverged, finalLoss, epochsToSuccess } = result;
+    return { success, diverged, finalLoss, epochsToSuccess };
   });
 
   const successful = runs.filter((run) => run.success);
@@ -109,11 +135,46 @@ export function runSetting(spec: LabSpec, setting: Setting, onRun: () => void = 
     setting,
     seeds,
     runs,
+    first: first!,
+    curves,
     successes: successful.length,
     diverged: runs.filter((run) => run.diverged).length,
     medianFinalLoss: finite.length === 0 ? Number.NaN : median(finite),
     medianEpochsToSuccess: successful.length === 0 ? null : median(successful.map((run) => run.epochsToSuccess!)),
   };
+}
+
+/** Loss curves kept per setting, for the figures: the first seeds'. */
+export const curvesKept = 50;
+
+/** Buckets a long curve is cut into; each keeps its lowest and highest loss. */
+const curveBuckets = 1000;
+
+/**
+ * Keeps a curve of up to 2000 epochs whole, and a longer one as the lowest and the highest
+ * loss of each of 1000 equal runs of epochs, so that its spikes and its floor stay visible.
+ */
+export function downsampled(losses: Float64Array): { epochs: Float64Array; losses: Float64Array } {
+  if (losses.length <= 2 * curveBuckets) return { epochs: Float64Array.from(losses, (_loss, i) => i + 1), losses: Float64Array.from(losses) };
+
+  const epochs: number[] = [];
+  const kept: number[] = [];
+  for (let bucket = 0; bucket < curveBuckets; bucket++) {
+    const start = Math.floor((bucket * losses.length) / curveBuckets);
+    const end = Math.floor(((bucket + 1) * losses.length) / curveBuckets);
+    let low = start;
+    let high = start;
+    for (let i = start; i < end; i++) {
+      if (losses[i]! < losses[low]!) low = i;
+      if (losses[i]! > losses[high]!) high = i;
+    }
+    for (const i of low <= high ? [low, high] : [high, low]) {
+      if (epochs[epochs.length - 1] === i + 1) continue;
+      epochs.push(i + 1);
+      kept.push(losses[i]!);
+    }
+  }
+  return { epochs: Float64Array.from(epochs), losses: Float64Array.from(kept) };
 }
 
 /** The middle value, or the mean of the two middle values. */

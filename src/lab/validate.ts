@@ -54,6 +54,7 @@ import type {
   Sweep,
   TrainingConfig,
 } from './spec.js';
+import { labWorkFault } from './work.js';
 
 // How an experiment's settings are built:
 //
@@ -91,7 +92,11 @@ export function validateLab(data: unknown, source: SpecSource): LabSpec {
   const fault = findLabFault(parsed, data, source);
   if (fault !== undefined) throw specError(source, fault);
 
-  return toLabSpec(parsed);
+  // The cost is checked on the finished spec, where every experiment's settings are known.
+  const spec = toLabSpec(parsed);
+  const work = labWorkFault(spec, false);
+  if (work !== undefined) throw specError(source, { path: parsed.seeds === undefined ? ['experiments'] : ['seeds'], atKey: true, ...work });
+  return spec;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -70,6 +70,21 @@ describe('cadena lab', () => {
     expect(run.stderr).toContain('File tex.yaml, `optimizer_steps.parameter`: "w_{" is not a valid TeX symbol (Extra open brace or missing close brace)');
   });
 
+  it('checks the work of --seeds', async () => {
+    writeFileSync(join(cwd, 'big.yaml'), 'id: big\nseeds: 1\ntraining: { epochs: 375 }\nexperiments:\n  - id: e\n    vary: { hidden: [[64, 64, 64, 64, 64]] }\n');
+    const run = await runCli('lab big.yaml --seeds 1000 --lang en', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('File big.yaml with --seeds 1000: training every experiment with 1000 seeds would take about 4 minutes');
+    expect(run.stderr).toContain('Lower `--seeds`');
+  });
+
+  it('checks the last seed of --seeds', async () => {
+    writeFileSync(join(cwd, 'last.yaml'), 'id: last\nseeds: 1\nfirst_seed: 4294967295\nexperiments:\n  - id: e\n    vary: { hidden: [2] }\n');
+    const run = await runCli('lab last.yaml --seeds 3', cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('las semillas van de 4294967295 a 4294967297, pero una semilla es un entero de 32 bits');
+  });
+
   it('names a missing spec', async () => {
     const run = await runCli('lab nada.yaml', cwd);
     expect(run.code).toBe(1);

@@ -46,7 +46,7 @@ describe('labMarkdown', () => {
   it('prediction lines as the notebook prints them', () => {
     // The first seed's trained network, evaluated again by the engine's own forward pass.
     const setting = results[0]!.settings[1]!;
-    const network = toNetwork(mlpModel(setting.setting.model, 2, 1), setting.runs[0]!.variables);
+    const network = toNetwork(mlpModel(setting.setting.model, 2, 1), setting.first.variables);
     const yhat = forwardPass(network, { input: [0, 1], target: [1] }).layers[1]!.a[0]!;
     const line = `Entrada: [0. 1.], Predicción continua: ${yhat.toFixed(4)}, Predicción binaria: ${yhat > 0.5 ? 1 : 0}, Predicción verdadera: [1.]`;
     expect(labMarkdown(spec, results, none, 'es')).toContain(line);

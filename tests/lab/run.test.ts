@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, mlpModel, runSetting, settingsOf } from '../../src/lab/run.js';
+import { downsampled, median, mlpModel, runSetting, settingsOf } from '../../src/lab/run.js';
 import type { Experiment, LabSpec, ModelConfig, TrainingConfig } from '../../src/lab/spec.js';
 import { defaultDisplay } from '../../src/network/spec.js';
 import { optimizerDefaults } from '../../src/numeric/optimizer-config.js';
@@ -70,7 +70,27 @@ describe('runSetting', () => {
     expect(result.seeds).toEqual([1, 2, 3, 4, 5]);
     expect(result.successes).toBe(direct.filter((run) => run.success).length);
     expect(result.medianFinalLoss).toBe(median(direct.map((run) => run.finalLoss)));
-    expect(result.runs[0]!.losses).toEqual(direct[0]!.losses);
+    expect(result.first.losses).toEqual(direct[0]!.losses);
+    expect(Array.from(result.curves[4]!.losses)).toEqual(Array.from(direct[4]!.losses));
+  });
+});
+
+describe('downsampled', () => {
+  it('keeps a short curve whole', () => {
+    const curve = downsampled(Float64Array.of(0.3, 0.2, 0.1));
+    expect(Array.from(curve.epochs)).toEqual([1, 2, 3]);
+    expect(Array.from(curve.losses)).toEqual([0.3, 0.2, 0.1]);
+  });
+
+  it('keeps extremes of a long curve', () => {
+    // 10 000 epochs falling from 1 with one spike of 5 at epoch 7001.
+    const losses = Float64Array.from({ length: 10_000 }, (_v, i) => 1 / (1 + i));
+    losses[7000] = 5;
+    const curve = downsampled(losses);
+    expect(curve.epochs.length).toBeLessThanOrEqual(2000);
+    expect(Math.max(...curve.losses)).toBe(5);
+    expect(curve.epochs[curve.losses.indexOf(5)]).toBe(7001);
+    expect(curve.epochs[curve.epochs.length - 1]).toBe(10_000);
   });
 });
 

@@ -5,6 +5,9 @@ import { bundleMarkdown } from '../../lab/bundle.js';
 import { labDocument } from '../../lab/document.js';
 import { loadLab } from '../../lab/load.js';
 import { runCount } from '../../lab/run.js';
+import { labWorkFault } from '../../lab/work.js';
+import { UserError } from '../../errors.js';
+import { cliMessages } from '../../i18n/cli.js';
 import { loadProblem, requireLearningRate } from '../../network/load.js';
 import { solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
@@ -69,6 +72,10 @@ async function runHandout(context: CommandContext, args: HandoutArguments): Prom
   const networkPath = resolve(cwd, args.network);
   const loaded = loadLab(labPath, args.lab);
   const spec = seeds === undefined ? loaded : { ...loaded, seeds };
+  if (seeds !== undefined) {
+    const fault = labWorkFault(spec, true);
+    if (fault !== undefined) throw new UserError((lang) => cliMessages[lang].lab.tooMuchWork(args.lab, seeds, fault[lang]));
+  }
   const problem = requireLearningRate(loadProblem(networkPath, args.network), numberOption('lr', args.lr, 'positive'), args.network);
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(labPath, extname(labPath))));
   const quiet = args.quiet === true;

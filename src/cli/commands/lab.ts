@@ -3,6 +3,9 @@ import type { Argv, CommandModule, Options } from 'yargs';
 import { labDocument } from '../../lab/document.js';
 import { loadLab } from '../../lab/load.js';
 import { runCount } from '../../lab/run.js';
+import { labWorkFault } from '../../lab/work.js';
+import { UserError } from '../../errors.js';
+import { cliMessages } from '../../i18n/cli.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { writeDocument } from '../documents.js';
 import { displayPath, requireNonEmpty } from '../files.js';
@@ -58,6 +61,10 @@ async function runLabCommand(context: CommandContext, args: LabArguments): Promi
   const specPath = resolve(cwd, args.spec);
   const loaded = loadLab(specPath, args.spec);
   const spec = seeds === undefined ? loaded : { ...loaded, seeds };
+  if (seeds !== undefined) {
+    const fault = labWorkFault(spec, true);
+    if (fault !== undefined) throw new UserError((lang) => cliMessages[lang].lab.tooMuchWork(args.spec, seeds, fault[lang]));
+  }
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
   const quiet = args.quiet === true;
   if (formats.includes('pdf')) await requirePrintableLab(spec, args.spec);
