@@ -18,7 +18,7 @@ export interface Setting {
   readonly training: TrainingConfig;
 }
 
-/** What one seed's run gave, without its curve and weights. */
+/** Outcome of one seed's run, without its curve and weights. */
 export interface RunSummary {
   readonly success: boolean;
   readonly diverged: boolean;
@@ -33,7 +33,7 @@ export interface LossCurve {
   readonly success: boolean;
 }
 
-/** What the runs of one setting gave, one entry per seed. */
+/** Outcomes of the runs of one setting, one entry per seed. */
 export interface SettingResult {
   readonly setting: Setting;
   readonly seeds: number[];

@@ -4,10 +4,10 @@ import { mlpModel, settingsOf } from './run.js';
 import type { LabSpec } from './spec.js';
 
 /**
- * Largest training cost of a lab, in single-example steps weighted by (parameters + 50):
- * about 100 s on one core of the machine in bench/RESULTS.md, where a step costs about the
- * same per parameter for a 2-2-1 network (2·10^6 steps/s) and a 2-64-64-64-64-64-1 one
- * (9·10^3 steps/s) once the fixed cost of a step is counted as 50 parameters.
+ * Largest training cost of a lab, in single-example steps weighted by (parameters + 50).
+ * It is about 100 s on one core of the machine in bench/RESULTS.md. Counting the fixed cost
+ * of a step as 50 parameters makes the cost per unit about equal for a 2-2-1 network
+ * (2·10^6 steps/s) and a 2-64-64-64-64-64-1 one (9·10^3 steps/s).
  */
 export const maxLabCost = 1.2e10;
 
@@ -33,7 +33,7 @@ export function labCost(spec: LabSpec): number {
 
 /**
  * Explains why the lab cannot run as written: a training cost above maxLabCost, or seeds
- * past the largest 32-bit seed. `seedsOption` says whether the seed count came from --seeds.
+ * past the largest 32-bit seed. `seedsOption` is true when the seed count came from --seeds.
  */
 export function labWorkFault(spec: LabSpec, seedsOption: boolean): Bilingual<string> | undefined {
   const lastSeed = spec.firstSeed + spec.seeds - 1;
