@@ -69,7 +69,7 @@ export interface LabMessages {
   readonly learned: string;
   readonly notLearned: string;
   readonly boundaryCaption: (seed: number) => string;
-  readonly boundaryTitle: (label: string, learned: boolean) => string;
+  readonly boundaryTitle: (label: string, outcome: 'learns' | 'fails' | 'diverges') => string;
   readonly predictionsHeading: (seed: number) => string;
   readonly predictionLine: (input: string, continuous: string, binary: string, truth: string) => string;
   readonly methodHeading: string;
@@ -162,7 +162,7 @@ const es: LabMessages = {
   notLearned: 'no aprende',
   boundaryCaption: (seed) =>
     `Salida de la red entrenada con la semilla ${seed} en el plano de entradas: naranja cerca de 1, azul cerca de 0; los puntos son los ejemplos, rellenos según su clase.`,
-  boundaryTitle: (label, learned) => `${label} (${learned ? 'aprende' : 'no aprende'})`,
+  boundaryTitle: (label, outcome) => `${label} (${{ learns: 'aprende', fails: 'no aprende', diverges: 'diverge' }[outcome]})`,
   predictionsHeading: (seed) => `Predicciones de la red entrenada con la semilla ${seed}, como las imprime el cuaderno:`,
   predictionLine: (input, continuous, binary, truth) =>
     `Entrada: ${input}, Predicción continua: ${continuous}, Predicción binaria: ${binary}, Predicción verdadera: ${truth}`,
@@ -247,7 +247,7 @@ const en: LabMessages = {
   notLearned: 'does not learn',
   boundaryCaption: (seed) =>
     `Output of the network trained with seed ${seed} over the input plane: orange near 1, blue near 0; the dots are the examples, filled by their class.`,
-  boundaryTitle: (label, learned) => `${label} (${learned ? 'learns' : 'does not learn'})`,
+  boundaryTitle: (label, outcome) => `${label} (${{ learns: 'learns', fails: 'does not learn', diverges: 'diverges' }[outcome]})`,
   predictionsHeading: (seed) => `Predictions of the network trained with seed ${seed}, as the notebook prints them:`,
   predictionLine: (input, continuous, binary, truth) =>
     `Input: ${input}, Continuous prediction: ${continuous}, Binary prediction: ${binary}, True value: ${truth}`,

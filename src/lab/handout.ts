@@ -242,11 +242,19 @@ function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): strin
   const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
   return spec.data.inputs.map((input, i) => {
     const outputs = run.predictions[i]!;
-    const continuous = outputs.length === 1 ? formatFixed(outputs[0]!, point) : `[${outputs.map((p) => formatFixed(p, point)).join(' ')}]`;
+    const continuous = outputs.length === 1 ? numpyFloat(outputs[0]!, point) : `[${outputs.map((p) => numpyFloat(p, point)).join(' ')}]`;
     const binaryValues = outputs.map((p) => (p > spec.threshold ? 1 : 0));
     const binary = binaryValues.length === 1 ? String(binaryValues[0]) : `[${binaryValues.join(' ')}]`;
     return t.predictionLine(numpyArray(input), continuous, binary, numpyArray(spec.data.targets[i]!));
   });
+}
+
+/** Formats an output as the notebook's f"{p:.4f}" would, with NumPy's inf and nan, and exponents past 10^6. */
+function numpyFloat(value: number, format: NumberFormat): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Math.abs(value) >= 1e6) return value.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2');
+  return formatFixed(value, format);
 }
 
 /** Formats a float array as NumPy prints it: [0. 1.], [0.5 1.]. */

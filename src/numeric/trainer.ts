@@ -55,7 +55,7 @@ export interface TrainingResult {
   readonly success: boolean;
   /** The first epoch from which every output stayed on the right side; null without success. */
   readonly epochsToSuccess: number | null;
-  /** The loss or a weight stopped being a finite number; training stopped at that epoch. */
+  /** The loss or an output stopped being a finite number; training stopped at that epoch. */
   readonly diverged: boolean;
   readonly variables: Variables;
 }
@@ -265,7 +265,8 @@ export function trainFrom(run: TrainingRun, variables: Variables, random: Traini
     }
 
     losses[epoch - 1] = epochLoss / count;
-    const correct = allCorrect(pass, variables, data, threshold);
+    // An infinite loss with finite outputs (ŷ = −2.8·10^259 under mse) has diverged too.
+    const correct = Number.isFinite(losses[epoch - 1]!) ? allCorrect(pass, variables, data, threshold) : null;
     if (correct === null) {
       diverged = true;
       losses[epoch - 1] = Number.NaN;
