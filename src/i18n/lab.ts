@@ -72,6 +72,7 @@ export interface LabMessages {
   readonly boundaryTitle: (label: string, outcome: 'learns' | 'fails' | 'diverges') => string;
   readonly predictionsHeading: (seed: number) => string;
   readonly predictionLine: (input: string, continuous: string, binary: string, truth: string) => string;
+  readonly morePredictions: (count: number) => string;
   readonly methodHeading: string;
   readonly method: (threshold: string) => string[];
 }
@@ -166,6 +167,7 @@ const es: LabMessages = {
   predictionsHeading: (seed) => `Predicciones de la red entrenada con la semilla ${seed}, como las imprime el cuaderno:`,
   predictionLine: (input, continuous, binary, truth) =>
     `Entrada: ${input}, Predicción continua: ${continuous}, Predicción binaria: ${binary}, Predicción verdadera: ${truth}`,
+  morePredictions: (count) => `… y ${count === 1 ? '1 ejemplo más' : `${count} ejemplos más`}`,
   methodHeading: 'Cómo se calculó',
   method: (threshold) => [
     'Cada configuración se entrena una vez por semilla, en float64, con las reglas de actualización de Keras (SGD, momento, Nesterov, RMSprop y Adam) y sus valores por omisión.',
@@ -251,6 +253,7 @@ const en: LabMessages = {
   predictionsHeading: (seed) => `Predictions of the network trained with seed ${seed}, as the notebook prints them:`,
   predictionLine: (input, continuous, binary, truth) =>
     `Input: ${input}, Continuous prediction: ${continuous}, Binary prediction: ${binary}, True value: ${truth}`,
+  morePredictions: (count) => `… and ${count === 1 ? '1 more example' : `${count} more examples`}`,
   methodHeading: 'How this was computed',
   method: (threshold) => [
     "Every setting is trained once per seed, in float64, with Keras's update rules (SGD, momentum, Nesterov, RMSprop and Adam) and its default values.",

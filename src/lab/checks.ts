@@ -371,6 +371,12 @@ function checkRows(rows: readonly (number | number[])[], path: SpecPath, words: 
 }
 
 function checkExampleCount(inputs: number, targets: number, source: SpecSource): SpecFault | undefined {
+  if (inputs > limits.maxExamples) {
+    return valueFault(['data', 'inputs'], source, {
+      es: `pero tiene ${inputs} ejemplos, y un laboratorio admite hasta ${limits.maxExamples}: cada experimento se entrena con muchas semillas y el apunte imprime sus predicciones. Deja un conjunto de datos pequeño, como los de clase.`,
+      en: `but it has ${inputs} examples, and a lab takes up to ${limits.maxExamples}: every experiment is trained with many seeds and the handout prints its predictions. Keep a small data set, such as the lecture's.`,
+    });
+  }
   if (inputs === targets) return undefined;
 
   const path = ['data', 'targets'];
@@ -462,7 +468,8 @@ function checkModel(model: ModelData | undefined, path: SpecPath, merged: ModelD
 }
 
 function checkAlpha(alpha: number | undefined, path: SpecPath, activation: string, source: SpecSource): SpecFault | undefined {
-  if (alpha === undefined || takesAlpha(activation)) return undefined;
+  if (alpha === undefined) return undefined;
+  if (takesAlpha(activation)) return checkAlphaRange(alpha, path, source);
 
   return valueFault(path, source, {
     es: `pero la activación de las capas ocultas, ${activation}, no usa alpha. Solo estas activaciones tienen el parámetro alpha: ${activationsWithAlpha.join(', ')}. Borra alpha o cambia la activación.`,
@@ -725,6 +732,12 @@ function checkExperiments(context: LabContext): SpecFault | undefined {
     return emptyListFault(['experiments'], fix, context.source);
   }
 
+  if (experiments.length > limits.maxExperiments) {
+    return valueFault(['experiments'], context.source, {
+      es: `pero tiene ${experiments.length} experimentos, y un laboratorio admite hasta ${limits.maxExperiments}. Divide el laboratorio en varios archivos.`,
+      en: `but it has ${experiments.length} experiments, and a lab takes up to ${limits.maxExperiments}. Split the lab into several files.`,
+    });
+  }
   return firstFault(experiments.map((experiment, index) => () => checkExperiment(experiment, index, context)));
 }
 
@@ -741,10 +754,21 @@ function checkExperiment(experiment: ExperimentData, index: number, context: Lab
     () => checkModel(experiment.model, at('model'), experimentModel(data, experiment), context),
     () => checkTraining(experiment.training, at('training'), context),
     () => checkVary(experiment, index, context),
+    () => checkSettingCount(experiment, index, context),
     () => checkFocus(experiment, index, context),
     () => checkBoundaries(experiment, index, context),
     () => checkWork(experiment, index, context),
   ]);
+}
+
+/** Checks that an experiment compares at most maxSettings settings, which still fit one figure on a page. */
+function checkSettingCount(experiment: ExperimentData, index: number, context: LabContext): SpecFault | undefined {
+  const settings = varyKeys.reduce((product, key) => product * (experiment.vary[key]?.length ?? 1), 1);
+  if (settings <= limits.maxSettings) return undefined;
+  return valueFault(['experiments', index, 'vary'], context.source, {
+    es: `pero combina ${settings} configuraciones, y un experimento compara hasta ${limits.maxSettings}, para que sus curvas quepan en una página. Quita valores de \`vary\` o divide el experimento en dos.`,
+    en: `but it combines ${settings} settings, and an experiment compares up to ${limits.maxSettings}, so that its curves fit on one page. Remove values from \`vary\` or split the experiment in two.`,
+  });
 }
 
 /** Checks that every value of `focus` is one of the values its `vary` list compares. */
@@ -1011,6 +1035,8 @@ function checkGradientProblems(problems: NonNullable<LabData['gradient_problems'
   };
   return firstFault([
     () => checkInteger(problems.layers, [...path, 'layers'], limits.minDeepLayers, limits.maxDeepLayers, layersMeaning, source),
+    () => checkDeepValue(problems.input, [...path, 'input'], source),
+    () => checkDeepValue(problems.target, [...path, 'target'], source),
     () => (cases?.length === 0 ? emptyListFault([...path, 'cases'], fix, source) : undefined),
     ...(cases ?? []).map((problemCase, index) => () => {
       const at = (key: string) => [...path, 'cases', index, key];
@@ -1018,13 +1044,34 @@ function checkGradientProblems(problems: NonNullable<LabData['gradient_problems'
         () => checkText(problemCase.label, at('label'), true, source),
         () => checkLayerActivation(problemCase.activation, at('activation'), source),
         () => checkCaseAlpha(problemCase.alpha, at('alpha'), problemCase.activation, source),
+        () => checkDeepValue(problemCase.weight, at('weight'), source),
+        () => checkDeepValue(problemCase.bias, at('bias'), source),
       ]);
     }),
   ]);
 }
 
+/** Checks that alpha is from 0 to maxAlpha: leaky_relu's slope and elu's saturation value are small and not negative. */
+function checkAlphaRange(alpha: number, path: SpecPath, source: SpecSource): SpecFault | undefined {
+  if (alpha >= 0 && alpha <= limits.maxAlpha) return undefined;
+  return valueFault(path, source, {
+    es: `pero alpha debe ir de 0 a ${limits.maxAlpha}: es la pendiente de leaky_relu para z ≤ 0 (0.01 por omisión) o el valor al que tiende elu (1 por omisión). Escribe por ejemplo \`alpha: 0.1\`.`,
+    en: `but alpha must be from 0 to ${limits.maxAlpha}: it is leaky_relu's slope for z ≤ 0 (0.01 by default) or the value elu tends to (1 by default). Write for example \`alpha: 0.1\`.`,
+  });
+}
+
+/** Checks that a value of the deep networks is at most maxDeepValue in size, so that no activation overflows float64. */
+function checkDeepValue(value: number | undefined, path: SpecPath, source: SpecSource): SpecFault | undefined {
+  if (value === undefined || Math.abs(value) <= limits.maxDeepValue) return undefined;
+  return valueFault(path, source, {
+    es: `pero en las redes profundas los valores van de −${limits.maxDeepValue} a ${limits.maxDeepValue}: con más, las activaciones de ${limits.maxDeepLayers} capas desbordan float64. Escribe un valor más chico, como 2 o −1.`,
+    en: `but the deep networks take values from −${limits.maxDeepValue} to ${limits.maxDeepValue}: beyond that, the activations of ${limits.maxDeepLayers} layers overflow float64. Write a smaller value, such as 2 or −1.`,
+  });
+}
+
 function checkCaseAlpha(alpha: number | undefined, path: SpecPath, activation: string, source: SpecSource): SpecFault | undefined {
-  if (alpha === undefined || takesAlpha(activation)) return undefined;
+  if (alpha === undefined) return undefined;
+  if (takesAlpha(activation)) return checkAlphaRange(alpha, path, source);
 
   return valueFault(path, source, {
     es: `pero la activación del caso, ${activation}, no usa alpha. Solo estas activaciones tienen el parámetro alpha: ${activationsWithAlpha.join(', ')}. Borra alpha o cambia la activación.`,
@@ -1057,7 +1104,20 @@ function checkActivationPlots(plots: LabData['activations'], source: SpecSource)
 function checkPlotRange(plots: NonNullable<LabData['activations']>, source: SpecSource): SpecFault | undefined {
   const from = plots.from ?? defaultActivationPlots.from;
   const to = plots.to ?? defaultActivationPlots.to;
-  if (from < to) return undefined;
+  const outside = [['from', from], ['to', to]].find(([, value]) => Math.abs(value as number) > limits.maxPlotZ);
+  if (outside !== undefined) {
+    return valueFault(['activations', outside[0] as string], source, {
+      es: `pero las gráficas van de −${limits.maxPlotZ} a ${limits.maxPlotZ} como mucho: más allá, toda activación es una recta o una constante. Escribe por ejemplo \`from: -4\` y \`to: 4\`.`,
+      en: `but the plots go from −${limits.maxPlotZ} to ${limits.maxPlotZ} at most: beyond that, every activation is a line or a constant. Write for example \`from: -4\` and \`to: 4\`.`,
+    });
+  }
+  if (to - from >= limits.minPlotWidth) return undefined;
+  if (from < to) {
+    return valueFault(['activations', plots.to === undefined ? 'from' : 'to'], source, {
+      es: `pero las gráficas van de ${from} a ${to}, un tramo de menos de ${limits.minPlotWidth} en el que ninguna curva cambia de forma. Escribe por ejemplo \`from: -4\` y \`to: 4\`.`,
+      en: `but the plots go from ${from} to ${to}, a span of less than ${limits.minPlotWidth} in which no curve changes shape. Write for example \`from: -4\` and \`to: 4\`.`,
+    });
+  }
 
   const key = plots.to === undefined ? 'from' : 'to';
   return valueFault(['activations', key], source, {

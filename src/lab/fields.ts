@@ -18,6 +18,15 @@ export const labLimits = {
   /** Settings × seeds × epochs × examples of one experiment: each unit is one example through one step. */
   maxWork: 1.5e8,
   maxGradients: 10,
+  maxExamples: 256,
+  maxExperiments: 50,
+  /** Settings of one experiment: 9 rows of 4 panels still fit one page. */
+  maxSettings: 36,
+  maxAlpha: 10,
+  /** Weights, biases, input and target of the deep networks: 100 over 30 layers stays far below 10^308. */
+  maxDeepValue: 100,
+  maxPlotZ: 100,
+  minPlotWidth: 0.1,
   minDeepLayers: 2,
   maxDeepLayers: 30,
   minDigits: 1,

@@ -73,7 +73,8 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     ...(anyDiverged ? [t.columns.diverged] : []),
   ];
   const rows = settings.map((s) => [
-    ...columns.map((key) => sweepValueText(key, s.setting.values, t, format)),
+    // A | in a label would end the table cell.
+    ...columns.map((key) => sweepValueText(key, s.setting.values, t, format).replaceAll('|', '\\|')),
     successText(s, format),
     intervalText(s, format),
     measuredCell(s.medianFinalLoss, format, t),
@@ -240,14 +241,20 @@ function formatMedian(value: number, format: NumberFormat): string {
 function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): string[] {
   const run = s.first;
   const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
-  return spec.data.inputs.map((input, i) => {
+  const shown = spec.data.inputs.slice(0, maxPredictionLines);
+  const lines = shown.map((input, i) => {
     const outputs = run.predictions[i]!;
     const continuous = outputs.length === 1 ? numpyFloat(outputs[0]!, point) : `[${outputs.map((p) => numpyFloat(p, point)).join(' ')}]`;
     const binaryValues = outputs.map((p) => (p > spec.threshold ? 1 : 0));
     const binary = binaryValues.length === 1 ? String(binaryValues[0]) : `[${binaryValues.join(' ')}]`;
     return t.predictionLine(numpyArray(input), continuous, binary, numpyArray(spec.data.targets[i]!));
   });
+  const hidden = spec.data.inputs.length - shown.length;
+  return hidden > 0 ? [...lines, t.morePredictions(hidden)] : lines;
 }
+
+/** Prediction lines printed per setting; a larger data set gets a line saying how many were left out. */
+const maxPredictionLines = 16;
 
 /** Formats an output as the notebook's f"{p:.4f}" would, with NumPy's inf and nan, and exponents past 10^6. */
 function numpyFloat(value: number, format: NumberFormat): string {

@@ -1146,3 +1146,33 @@ describe('parseLab focus', () => {
     expect(messages.en).toContain('hidden, learning_rate, batch_size, epochs');
   });
 });
+
+describe('parseLab size limits', () => {
+  it('rejects a large data set', () => {
+    const rows = Array.from({ length: 257 }, (_v, i) => `[${i}]`).join(', ');
+    const messages = labMessages(withMinimal(`data:\n  inputs: [${rows}]\n  targets: [${rows}]\n`));
+    expect(messages.es).toContain('pero tiene 257 ejemplos, y un laboratorio admite hasta 256');
+  });
+
+  it('rejects too many settings', () => {
+    const messages = labMessages('id: lab\nexperiments:\n  - id: e\n    vary: { hidden: [1, 2, 3, 4, 5, 6, 7], epochs: [1, 2, 3, 4, 5, 6] }\n');
+    expect(messages.en).toContain('but it combines 42 settings, and an experiment compares up to 36');
+  });
+
+  it('rejects a negative alpha', () => {
+    const messages = labMessages(withMinimal('model: { activation: elu, alpha: -5 }\n'));
+    expect(messages.en).toContain('but alpha must be from 0 to 10');
+  });
+
+  it('rejects a huge deep weight', () => {
+    const messages = labMessages(withMinimal('gradient_problems:\n  cases: [{ activation: relu, weight: 1000000 }]\n'));
+    expect(messages.en).toContain('but the deep networks take values from −100 to 100');
+  });
+
+  it('rejects a narrow plot range', () => {
+    const messages = labMessages(withMinimal('activations: { from: 0, to: 0.001 }\n'));
+    expect(messages.en).toContain('a span of less than 0.1');
+    const wide = labMessages(withMinimal('activations: { from: -1e308, to: 1e308 }\n'));
+    expect(wide.en).toContain('but the plots go from −100 to 100 at most');
+  });
+});
