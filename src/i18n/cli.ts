@@ -75,6 +75,7 @@ export interface CliMessages {
     readonly out: string;
     readonly example: string;
     readonly fileBase: string;
+    readonly labHeading: string;
     readonly done: (runs: number, file: string) => string;
   };
   readonly seedsRange: string;
@@ -177,6 +178,7 @@ const es: CliMessages = {
     out: 'Carpeta de salida (por omisión output/<nombre del archivo del laboratorio>)',
     example: 'La clase 6 completa: retropropagación de la red 2-2-2 y experimentos con XOR',
     fileBase: 'apunte',
+    labHeading: 'Experimentos',
     done: (runs, file) => `${runs === 1 ? '1 entrenamiento' : `${runs} entrenamientos`}; apunte completo en ${file}.`,
   },
   seedsRange: 'debe ser un número entero de 1 a 1000',
@@ -311,6 +313,7 @@ const en: CliMessages = {
     out: 'Output folder (default output/<lab file name>)',
     example: 'All of class 6: backpropagation of the 2-2-2 network and the XOR experiments',
     fileBase: 'handout',
+    labHeading: 'Experiments',
     done: (runs, file) => `${runs === 1 ? '1 training run' : `${runs} training runs`}; full handout in ${file}.`,
   },
   seedsRange: 'it must be a whole number from 1 to 1000',

@@ -125,7 +125,7 @@ const es: LabSectionMessages = {
         case 'explodes':
           return `$${firstTex}$ es $${ratioTex}$ veces $${lastTex}$: el gradiente explota.`;
         case 'neither':
-          return `El cociente $${firstTex} / ${lastTex} = ${ratioTex}$ se mantiene dentro de un factor de ${bound}: el gradiente ni se desvanece ni explota.`;
+          return `El cociente $${firstTex} / ${lastTex} = ${ratioTex}$ no se aleja de 1 en más de ${bound} veces: el gradiente ni se desvanece ni explota.`;
       }
     },
     noRatio: (lastTex, allZero) =>

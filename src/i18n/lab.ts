@@ -35,6 +35,17 @@ export interface LabMessages {
   readonly successRule: (threshold: string) => string;
   readonly question: string;
   readonly answer: string;
+  readonly changes: string;
+  readonly changed: {
+    readonly activation: (name: string) => string;
+    readonly outputActivation: (name: string) => string;
+    readonly alpha: (value: string) => string;
+    readonly loss: (name: string) => string;
+    readonly optimizer: (call: string) => string;
+    readonly shuffle: (shuffle: boolean) => string;
+  };
+  readonly overlap: string;
+  readonly fastest: (setting: string, epochs: string) => string;
   readonly oneSetting: (count: SuccessCount) => string;
   readonly bestAndWorst: (best: string, bestCount: SuccessCount, worst: string, worstCount: SuccessCount) => string;
   readonly sharedBest: (count: number, total: number, percent: string) => string;
@@ -100,7 +111,7 @@ const es: LabMessages = {
   activationFigure: 'activaciones.svg',
   activationsHeading: 'Funciones de activación',
   activationsIntro:
-    'Sin una función de activación no lineal, varias capas equivalen a una sola transformación lineal, que no separa datos como los de XOR. Su derivada es el factor $f\'(z^{[l]})$ de cada capa en la regla de la cadena: donde vale casi 0, el gradiente se desvanece.',
+    'Sin una función de activación no lineal, varias capas equivalen a una sola transformación lineal, que no separa datos como los de XOR. La derivada de la activación es el factor $f\'(z^{[l]})$ de cada capa en la regla de la cadena: donde vale casi 0, el gradiente se desvanece.',
   activationsCaption: 'Cada función (línea continua) y su derivada (línea discontinua).',
   curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Configuración común',
@@ -123,10 +134,21 @@ const es: LabMessages = {
     `todas las salidas del lado correcto de ${threshold} al terminar (predicción binaria = predicción verdadera en cada ejemplo). El intervalo del 95 % de cada tasa (de Wilson) indica cuánto podría cambiar con otras semillas.`,
   question: 'Pregunta',
   answer: 'Respuesta medida',
+  changes: 'Cambia respecto de la configuración común',
+  changed: {
+    activation: (name) => `capas ocultas con ${name}`,
+    outputActivation: (name) => `salida con ${name}`,
+    alpha: (value) => `α = ${value}`,
+    loss: (name) => `pérdida \`${name}\``,
+    optimizer: (call) => `optimizador \`${call}\``,
+    shuffle: (shuffle) => (shuffle ? 'ejemplos barajados en cada época' : 'ejemplos sin barajar'),
+  },
+  overlap: 'Los intervalos del 95\u00a0% de esas dos configuraciones se solapan: con estas semillas, la diferencia puede deberse al azar.',
+  fastest: (setting, epochs) => `La configuración que aprende antes es la de ${setting}, con una mediana de ${epochs} épocas hasta el éxito.`,
   oneSetting: (count) => `la red ${learnsEs(count)}.`,
   bestAndWorst: (best, bestCount, worst, worstCount) =>
     `con ${best}, la red ${learnsEs(bestCount)}; con ${worst}, ${worstCount.successes === 0 ? 'en ninguna' : `solo en ${seedsEs(worstCount)}`}.`,
-  sharedBest: (count, total, percent) => `${count} de las ${total} configuraciones llegan a ese ${percent}\u00a0%.`,
+  sharedBest: (count, total, percent) => `De las ${total} configuraciones, ${count} llegan a ese ${percent}\u00a0%.`,
   allSame: (count) => `con todas las configuraciones, la red ${learnsEs(count)}.`,
   focusAnswer: (setting, count) => `con ${setting}, la red ${learnsEs(count)}.`,
   overall: (answer) => `En todo el experimento, ${answer}`,
@@ -164,7 +186,7 @@ const es: LabMessages = {
   boundaryCaption: (seed) =>
     `Salida de la red entrenada con la semilla ${seed} en el plano de entradas: naranja cerca de 1, azul cerca de 0; los puntos son los ejemplos, rellenos según su clase.`,
   boundaryTitle: (label, outcome) => `${label} (${{ learns: 'aprende', fails: 'no aprende', diverges: 'diverge' }[outcome]})`,
-  predictionsHeading: (seed) => `Predicciones de la red entrenada con la semilla ${seed}, como las imprime el cuaderno:`,
+  predictionsHeading: (seed) => `Predicciones de la semilla ${seed}, como las imprime el cuaderno`,
   predictionLine: (input, continuous, binary, truth) =>
     `Entrada: ${input}, Predicción continua: ${continuous}, Predicción binaria: ${binary}, Predicción verdadera: ${truth}`,
   morePredictions: (count) => `… y ${count === 1 ? '1 ejemplo más' : `${count} ejemplos más`}`,
@@ -174,7 +196,7 @@ const es: LabMessages = {
     'Los pesos iniciales siguen Glorot uniforme, como las capas Dense de Keras, y los sesgos empiezan en cero. Las semillas de cadena no son las de TensorFlow: la semilla 1 de este documento no da los mismos pesos que en el cuaderno, pero sí la misma distribución.',
     'Cada época baraja los ejemplos y hace una actualización por lote; la pérdida de cada época es la media de las pérdidas que vio cada lote, como `history.history["loss"]` de Keras.',
     `Una predicción binaria es 1 cuando la salida pasa de ${threshold}. «Épocas hasta el éxito» es la primera época desde la cual todas las salidas quedan del lado correcto hasta el final; su mediana se toma sobre las semillas que aprenden, así que con más épocas puede crecer.`,
-    'El intervalo del 95 % es el de Wilson para una proporción: con 20 semillas, una tasa medida de 70 % es compatible con tasas verdaderas de entre 48 % y 85 %. Dos configuraciones cuyos intervalos se solapan mucho pueden no ser distintas; más semillas (`seeds` o `--seeds`) estrechan los intervalos.',
+    'El intervalo del 95 % es el de Wilson para una proporción, con sus extremos redondeados hacia afuera: con 20 semillas, una tasa medida del 70 % es compatible con tasas verdaderas de entre el 48 % y el 86 %. Dos configuraciones cuyos intervalos se solapan mucho pueden no ser distintas; más semillas (`seeds` o `--seeds`) estrechan los intervalos.',
     'Con la misma especificación y las mismas semillas, cadena da exactamente los mismos números en cualquier máquina.',
   ],
 };
@@ -186,7 +208,7 @@ const en: LabMessages = {
   activationFigure: 'activations.svg',
   activationsHeading: 'Activation functions',
   activationsIntro:
-    "Without a nonlinear activation function, several layers amount to one linear transformation, which cannot separate data such as XOR's. Its derivative is each layer's factor $f'(z^{[l]})$ in the chain rule: where it is nearly 0, the gradient vanishes.",
+    "Without a nonlinear activation function, several layers amount to one linear transformation, which cannot separate data such as XOR's. The activation's derivative is each layer's factor $f'(z^{[l]})$ in the chain rule: where it is nearly 0, the gradient vanishes.",
   activationsCaption: 'Each function (solid line) and its derivative (dashed line).',
   curveLabels: { f: 'f(z)', derivative: 'f′(z)' },
   setupHeading: 'Common setup',
@@ -204,15 +226,26 @@ const en: LabMessages = {
   examples: (count, inputs, outputs) => `${count} examples, ${inputs} ${inputs === 1 ? 'input' : 'inputs'} and ${outputs} ${outputs === 1 ? 'output' : 'outputs'}`,
   architecture: (sizes, hidden, output) =>
     hidden === null ? `${sizes.join('-')} (no hidden layer, output with ${output})` : `${sizes.join('-')} (hidden layers with ${hidden}, output with ${output})`,
-  seedsValue: (count, first, last) => `${count} (${first} to ${last}; each seed gives other initial weights)`,
+  seedsValue: (count, first, last) => `${count} (${first} to ${last}; each seed gives different initial weights)`,
   successRule: (threshold) =>
     `every output on the right side of ${threshold} at the end (binary prediction = true value for every example). The 95 % interval of each rate (Wilson's) shows how much it could change with other seeds.`,
   question: 'Question',
   answer: 'Measured answer',
+  changes: 'Changes from the common setup',
+  changed: {
+    activation: (name) => `hidden layers with ${name}`,
+    outputActivation: (name) => `output with ${name}`,
+    alpha: (value) => `α = ${value}`,
+    loss: (name) => `loss \`${name}\``,
+    optimizer: (call) => `optimizer \`${call}\``,
+    shuffle: (shuffle) => (shuffle ? 'examples shuffled every epoch' : 'examples not shuffled'),
+  },
+  overlap: 'The 95\u00a0% intervals of those two settings overlap: with these seeds, the difference may be chance.',
+  fastest: (setting, epochs) => `The setting that learns first is the one with ${setting}, with a median of ${epochs} epochs to success.`,
   oneSetting: (count) => `the network classifies every example correctly with ${seedsEn(count)}.`,
   bestAndWorst: (best, bestCount, worst, worstCount) =>
-    `with ${best}, the network classifies every example correctly with ${seedsEn(bestCount)}; with ${worst}, ${worstCount.successes === 0 ? 'with none' : `only with ${seedsEn(worstCount)}`}.`,
-  sharedBest: (count, total, percent) => `${count} of the ${total} settings reach that ${percent}\u00a0%.`,
+    `with ${best}, the network classifies every example correctly with ${seedsEn(bestCount)}; with ${worst}, ${worstCount.successes === 0 ? 'never' : `only with ${seedsEn(worstCount)}`}.`,
+  sharedBest: (count, total, percent) => `Of the ${total} settings, ${count} reach that ${percent}\u00a0%.`,
   allSame: (count) => `with every setting, the network classifies every example correctly with ${seedsEn(count)}.`,
   focusAnswer: (setting, count) => `with ${setting}, the network classifies every example correctly with ${seedsEn(count)}.`,
   overall: (answer) => `Across the experiment, ${answer}`,
@@ -250,7 +283,7 @@ const en: LabMessages = {
   boundaryCaption: (seed) =>
     `Output of the network trained with seed ${seed} over the input plane: orange near 1, blue near 0; the dots are the examples, filled by their class.`,
   boundaryTitle: (label, outcome) => `${label} (${{ learns: 'learns', fails: 'does not learn', diverges: 'diverges' }[outcome]})`,
-  predictionsHeading: (seed) => `Predictions of the network trained with seed ${seed}, as the notebook prints them:`,
+  predictionsHeading: (seed) => `Predictions of seed ${seed}, as the notebook prints them`,
   predictionLine: (input, continuous, binary, truth) =>
     `Input: ${input}, Continuous prediction: ${continuous}, Binary prediction: ${binary}, True value: ${truth}`,
   morePredictions: (count) => `… and ${count === 1 ? '1 more example' : `${count} more examples`}`,
@@ -260,7 +293,7 @@ const en: LabMessages = {
     "Initial weights follow Glorot uniform, as Keras's Dense layers do, and biases start at zero. cadena's seeds are not TensorFlow's: seed 1 here does not give the notebook's weights, only the same distribution.",
     'Every epoch shuffles the examples and makes one update per batch; the loss of an epoch is the mean of the losses each batch saw, as Keras\'s `history.history["loss"]`.',
     `A binary prediction is 1 when the output is above ${threshold}. "Epochs to success" is the first epoch from which every output stays on the right side until the end; its median is over the seeds that learn, so it can grow with more epochs.`,
-    "The 95 % interval is Wilson's for a proportion: with 20 seeds, a measured rate of 70 % is consistent with true rates between 48 % and 85 %. Two settings whose intervals overlap much may not differ; more seeds (`seeds` or `--seeds`) narrow the intervals.",
+    "The 95 % interval is Wilson's for a proportion, with its ends rounded outwards: with 20 seeds, a measured rate of 70 % is consistent with true rates between 48 % and 86 %. Two settings whose intervals overlap widely may not differ; more seeds (`seeds` or `--seeds`) narrow the intervals.",
     'With the same spec and seeds, cadena gives exactly the same numbers on any machine.',
   ],
 };

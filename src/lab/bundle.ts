@@ -1,11 +1,11 @@
 /**
  * One Markdown document from a lab handout and a worked solution: the lab's title, the
- * worked solution as its first chapter, then the lab's sections. Headings of the solution
- * move one level down, so that its title becomes a chapter of the lab's document.
+ * worked solution as its first chapter, then `labHeading` over the lab's sections. Headings
+ * of the solution move one level down, so that its title becomes a chapter.
  */
-export function bundleMarkdown(labMarkdown: string, solutionMarkdown: string): string {
+export function bundleMarkdown(labMarkdown: string, solutionMarkdown: string, labHeading: string): string {
   const [titleLine, ...labBody] = labMarkdown.trimEnd().split('\n');
-  return `${titleLine}\n\n${demoteHeadings(solutionMarkdown).trim()}\n${labBody.join('\n')}\n`;
+  return `${titleLine}\n\n${demoteHeadings(solutionMarkdown).trim()}\n\n## ${labHeading}\n${labBody.join('\n')}\n`;
 }
 
 /** Moves every ATX heading outside code blocks one level down: `# T` becomes `## T`. */

@@ -62,7 +62,8 @@ function gradientSection(problems: GradientProblems, spec: LabSpec, lang: Lang, 
     decimalComma: spec.display.decimalComma,
   });
   images.set(labSectionMessages[lang].gradients.figureFile, figure);
-  return gradientProblemsMarkdown({ ...view, figure: gradientFigureMarkdown(lang) });
+  const caption = labSectionMessages[lang].gradients.figureAlt;
+  return gradientProblemsMarkdown({ ...view, figure: `${gradientFigureMarkdown(lang)}\n\n*${caption}.*` });
 }
 
 /** Writes the activations' definitions and derivatives, and draws one panel per function with both curves. */

@@ -88,6 +88,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     title: experiment.title,
     question: experiment.question,
     text: experiment.text,
+    changes: changesFromSetup(spec, experiment, t, format),
     answer: answerSentence(spec, result, columns, t, format),
     header,
     rows,
@@ -97,9 +98,30 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     boundaryCaption: t.boundaryCaption(firstSeed),
     predictionsHeading: t.predictionsHeading(firstSeed),
     predictions: experiment.predictions
-      ? settings.map((s) => ({ label: settingLabel(s.setting.values, columns, t, format), lines: predictionLines(spec, s, t) }))
+      ? settings.map((s) => ({ label: capitalize(settingLabel(s.setting.values, columns, t, format)), lines: predictionLines(spec, s, t) }))
       : [],
   };
+}
+
+/** Lists what an experiment sets differently from the common setup, leaving out what it sweeps. */
+function changesFromSetup(spec: LabSpec, experiment: Experiment, t: LabMessages, format: NumberFormat): string[] {
+  const { model, training } = experiment;
+  const base = { model: spec.model, training: spec.training };
+  const swept = experiment.vary;
+  const changes: string[] = [];
+  if (swept.hidden === undefined && JSON.stringify(model.hidden) !== JSON.stringify(base.model.hidden)) changes.push(t.hiddenLabel(model.hidden));
+  if (model.activation !== base.model.activation) changes.push(t.changed.activation(model.activation));
+  if (model.outputActivation !== base.model.outputActivation) changes.push(t.changed.outputActivation(model.outputActivation));
+  if (model.alpha !== base.model.alpha && model.hidden.length > 0) changes.push(t.changed.alpha(formatGiven(model.alpha, format)));
+  if (model.loss !== base.model.loss) changes.push(t.changed.loss(model.loss));
+
+  // A swept learning rate replaces the optimizer's own, so a different rate alone is no change.
+  const ownRate = swept.learningRate === undefined ? training.optimizer : { ...training.optimizer, learningRate: base.training.optimizer.learningRate };
+  if (swept.optimizer === undefined && JSON.stringify(ownRate) !== JSON.stringify(base.training.optimizer)) changes.push(t.changed.optimizer(kerasCall(training.optimizer)));
+  if (swept.epochs === undefined && training.epochs !== base.training.epochs) changes.push(t.epochsValue(training.epochs));
+  if (swept.batchSize === undefined && training.batchSize !== base.training.batchSize) changes.push(t.batchLabel(training.batchSize));
+  if (training.shuffle !== base.training.shuffle) changes.push(t.changed.shuffle(training.shuffle));
+  return changes;
 }
 
 /** Names a setting by its swept values: "2 neuronas ocultas y 400 épocas". */
@@ -218,11 +240,21 @@ function overallAnswer(settings: SettingResult[], columns: readonly SweepColumn[
   const best = settings.reduce((found, s) => (better(s, found) ? s : found));
   const worst = settings.reduce((found, s) => (better(found, s) ? s : found));
   const label = (s: SettingResult) => settingLabel(s.setting.values, columns, t, format);
-  const answer = t.bestAndWorst(label(best), countOf(best, format), label(worst), countOf(worst, format));
+  const sentences = [t.bestAndWorst(label(best), countOf(best, format), label(worst), countOf(worst, format))];
   const bestRate = best.successes / best.runs.length;
   const sharing = rates.filter((rate) => rate === bestRate).length;
-  if (sharing === 1) return answer;
-  return `${answer} ${t.sharedBest(sharing, settings.length, percentText(bestRate, format))}`;
+  if (sharing > 1) sentences.push(t.sharedBest(sharing, settings.length, percentText(bestRate, format)));
+
+  const [, worstHigh] = wilsonInterval(worst.successes, worst.runs.length);
+  const [bestLow] = wilsonInterval(best.successes, best.runs.length);
+  if (bestLow <= worstHigh) sentences.push(t.overlap);
+
+  const learning = settings.filter((s) => s.medianEpochsToSuccess !== null);
+  if (learning.length > 1) {
+    const fastest = learning.reduce((found, s) => (s.medianEpochsToSuccess! < found.medianEpochsToSuccess! ? s : found));
+    sentences.push(t.fastest(label(fastest), formatMedian(fastest.medianEpochsToSuccess!, format)));
+  }
+  return sentences.join(' ');
 }
 
 /** Formats a measured value for a table cell: fixed decimals, or powers of ten when those would show only zeros. */

@@ -107,9 +107,10 @@ describe('cadena handout', () => {
     expect(run.code).toBe(0);
     const markdown = readFileSync(join(cwd, 'output/xor/apunte.md'), 'utf8');
     const headings = markdown.split('\n').filter((line) => /^#{1,2} /.test(line));
-    expect(headings.slice(0, 3)).toEqual([
+    expect(headings.slice(0, 4)).toEqual([
       '# Laboratorio: XOR con un perceptrón multicapa',
       '## Retropropagación: solución desarrollada',
+      '## Experimentos',
       '## Configuración común',
     ]);
     // The lecture's dE/dw_{1,1}^{[1]}, truncated to 5 decimals as on the slides.

@@ -13,7 +13,7 @@ describe('demoteHeadings', () => {
 
 describe('bundleMarkdown', () => {
   it('solution first, under the lab title', () => {
-    const bundled = bundleMarkdown('# Lab\n\n## 1. XOR\n\nrates\n', '# Solution\n\n## 1. Network\n');
-    expect(bundled).toBe('# Lab\n\n## Solution\n\n### 1. Network\n\n## 1. XOR\n\nrates\n');
+    const bundled = bundleMarkdown('# Lab\n\nIntro.\n\n## 1. XOR\n\nrates\n', '# Solution\n\n## 1. Network\n', 'Experiments');
+    expect(bundled).toBe('# Lab\n\n## Solution\n\n### 1. Network\n\n## Experiments\n\nIntro.\n\n## 1. XOR\n\nrates\n');
   });
 });

@@ -88,7 +88,7 @@ async function runHandout(context: CommandContext, args: HandoutArguments): Prom
   let done = 0;
   const lab = labDocument(spec, context.lang, () => progress.update(++done));
   const images = new Map([...solutionImages(derivation, problem.display), ...lab.images]);
-  const document = { baseName: context.messages.handout.fileBase, markdown: bundleMarkdown(lab.markdown, solution), images };
+  const document = { baseName: context.messages.handout.fileBase, markdown: bundleMarkdown(lab.markdown, solution, context.messages.handout.labHeading), images };
 
   const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
   const main = await writeDocument(context, document, { outDirectory, formats, lang: context.lang, paper, inputs: [labPath, networkPath], quiet });
