@@ -4,8 +4,8 @@ import type { LabSpec } from '../lab/spec.js';
 
 /**
  * Checks, before any training, what would only fail once the PDF is written: characters the
- * PDF fonts lack in the lab's texts and a parameter symbol that is not valid TeX. Each error
- * names the spec file and the field.
+ * PDF fonts lack in the lab's texts, and formulas in those texts or a parameter symbol that
+ * are not valid TeX. Each error names the spec file and the field.
  */
 export async function requirePrintableLab(spec: LabSpec, specName: string): Promise<void> {
   const { characterOutsideFonts } = await import('../render/pdf/fonts.js');
@@ -26,13 +26,25 @@ export async function requirePrintableLab(spec: LabSpec, specName: string): Prom
     if (character !== null) throw new UserError((lang) => cliMessages[lang].homework.unprintable(`${specName}, ${field}`, character));
   }
 
-  if (spec.optimizerSteps === null) return;
   const { typesetMath, TexError } = await import('../render/pdf/mathjax.js');
-  const { parameter } = spec.optimizerSteps;
-  try {
-    typesetMath(`${parameter}_{0}`, false);
-  } catch (error) {
-    if (!(error instanceof TexError)) throw error;
-    throw new UserError((lang) => cliMessages[lang].lab.badParameter(specName, parameter, error.reason));
+  const typesets = (tex: string): string | null => {
+    try {
+      typesetMath(tex, false);
+      return null;
+    } catch (error) {
+      if (!(error instanceof TexError)) throw error;
+      return error.reason;
+    }
+  };
+  for (const [field, text] of fields) {
+    for (const match of (text ?? '').matchAll(/\$\$([\s\S]+?)\$\$|\$([^$]+?)\$/g)) {
+      const tex = (match[1] ?? match[2]!).trim();
+      const reason = typesets(tex);
+      if (reason !== null) throw new UserError((lang) => cliMessages[lang].lab.badFormula(specName, field, tex, reason));
+    }
   }
+  if (spec.optimizerSteps === null) return;
+  const { parameter } = spec.optimizerSteps;
+  const reason = typesets(parameter);
+  if (reason !== null) throw new UserError((lang) => cliMessages[lang].lab.badParameter(specName, parameter, reason));
 }

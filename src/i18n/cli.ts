@@ -66,6 +66,7 @@ export interface CliMessages {
     readonly runs: string;
     readonly done: (runs: number, file: string) => string;
     readonly badParameter: (file: string, parameter: string, reason: string) => string;
+    readonly badFormula: (file: string, field: string, tex: string, reason: string) => string;
     readonly tooMuchWork: (file: string, seeds: number, reason: string) => string;
   };
   readonly handout: {
@@ -168,6 +169,8 @@ const es: CliMessages = {
     runs: 'Entrenamientos',
     done: (runs, file) => `${runs === 1 ? '1 entrenamiento' : `${runs} entrenamientos`}; apunte en ${file}.`,
     tooMuchWork: (file, seeds, reason) => `El archivo ${file} con --seeds ${seeds}: ${reason}`,
+    badFormula: (file, field, tex, reason) =>
+      `El archivo ${file}, \`${field}\`: la fórmula «${tex}» no es TeX válido (${reason}). Corrígela en el archivo, o quita los signos $ si no es una fórmula.`,
     badParameter: (file, parameter, reason) =>
       `El archivo ${file}, \`optimizer_steps.parameter\`: «${parameter}» no es un símbolo de TeX válido (${reason}). Escribe un símbolo como w o w_{1,1}^{[1]}, con las llaves cerradas.`,
   },
@@ -303,6 +306,8 @@ const en: CliMessages = {
     runs: 'Training runs',
     done: (runs, file) => `${runs === 1 ? '1 training run' : `${runs} training runs`}; handout in ${file}.`,
     tooMuchWork: (file, seeds, reason) => `File ${file} with --seeds ${seeds}: ${reason}`,
+    badFormula: (file, field, tex, reason) =>
+      `File ${file}, \`${field}\`: the formula "${tex}" is not valid TeX (${reason}). Fix it in the file, or remove the $ signs if it is not a formula.`,
     badParameter: (file, parameter, reason) =>
       `File ${file}, \`optimizer_steps.parameter\`: "${parameter}" is not a valid TeX symbol (${reason}). Write a symbol such as w or w_{1,1}^{[1]}, with its braces closed.`,
   },

@@ -129,7 +129,7 @@ const es: LabMessages = {
   examples: (count, inputs, outputs) => `${count} ejemplos, ${inputs} ${inputs === 1 ? 'entrada' : 'entradas'} y ${outputs} ${outputs === 1 ? 'salida' : 'salidas'}`,
   architecture: (sizes, hidden, output) =>
     hidden === null ? `${sizes.join('-')} (sin capa oculta, salida con ${output})` : `${sizes.join('-')} (capas ocultas con ${hidden}, salida con ${output})`,
-  seedsValue: (count, first, last) => `${count} (de la ${first} a la ${last}; cada semilla da otros pesos iniciales)`,
+  seedsValue: (count, first, last) => (count === 1 ? `1 (la semilla ${first})` : `${count} (de la ${first} a la ${last}; cada semilla da otros pesos iniciales)`),
   successRule: (threshold) =>
     `todas las salidas del lado correcto de ${threshold} al terminar (predicción binaria = predicción verdadera en cada ejemplo). El intervalo del 95 % de cada tasa (de Wilson) indica cuánto podría cambiar con otras semillas.`,
   question: 'Pregunta',
@@ -148,7 +148,7 @@ const es: LabMessages = {
   oneSetting: (count) => `la red ${learnsEs(count)}.`,
   bestAndWorst: (best, bestCount, worst, worstCount) =>
     `con ${best}, la red ${learnsEs(bestCount)}; con ${worst}, ${worstCount.successes === 0 ? 'en ninguna' : `solo en ${seedsEs(worstCount)}`}.`,
-  sharedBest: (count, total, percent) => `De las ${total} configuraciones, ${count} llegan a ese ${percent}\u00a0%.`,
+  sharedBest: (count, total, percent) => `De las ${total} configuraciones, ${count} ${count === 1 ? 'llega' : 'llegan'} a ese ${percent}\u00a0%.`,
   allSame: (count) => `con todas las configuraciones, la red ${learnsEs(count)}.`,
   focusAnswer: (setting, count) => `con ${setting}, la red ${learnsEs(count)}.`,
   overall: (answer) => `En todo el experimento, ${answer}`,
@@ -173,12 +173,12 @@ const es: LabMessages = {
   },
   batchValue: (size) => (size === null ? 'completo' : String(size)),
   batchLabel: (size) => (size === null ? 'lote completo' : `lote de ${size}`),
-  epochsValue: (epochs) => `${epochs} épocas`,
+  epochsValue: (epochs) => (epochs === 1 ? '1 época' : `${epochs} épocas`),
   momentum: (mu) => `momento ${mu}`,
   nesterov: (mu) => `Nesterov, momento ${mu}`,
   locale: 'es',
   lossCurvesCaption: (shown, seeds) =>
-    `Pérdida por época de ${shown === seeds ? `las ${seeds}` : `las primeras ${shown} de las ${seeds}`} semillas de cada configuración: en azul las que terminan clasificando bien todos los ejemplos, en rojo anaranjado las que no.`,
+    `Pérdida por época de ${seeds === 1 ? 'la única semilla' : shown === seeds ? `las ${seeds} semillas` : `las primeras ${shown} de las ${seeds} semillas`} de cada configuración: en azul las que terminan clasificando bien todos los ejemplos, en rojo anaranjado las que no.`,
   lossAxis: (loss) => `pérdida (${loss})`,
   epochAxis: 'época',
   learned: 'aprende',
@@ -226,7 +226,7 @@ const en: LabMessages = {
   examples: (count, inputs, outputs) => `${count} examples, ${inputs} ${inputs === 1 ? 'input' : 'inputs'} and ${outputs} ${outputs === 1 ? 'output' : 'outputs'}`,
   architecture: (sizes, hidden, output) =>
     hidden === null ? `${sizes.join('-')} (no hidden layer, output with ${output})` : `${sizes.join('-')} (hidden layers with ${hidden}, output with ${output})`,
-  seedsValue: (count, first, last) => `${count} (${first} to ${last}; each seed gives different initial weights)`,
+  seedsValue: (count, first, last) => (count === 1 ? `1 (seed ${first})` : `${count} (${first} to ${last}; each seed gives different initial weights)`),
   successRule: (threshold) =>
     `every output on the right side of ${threshold} at the end (binary prediction = true value for every example). The 95 % interval of each rate (Wilson's) shows how much it could change with other seeds.`,
   question: 'Question',
@@ -245,7 +245,7 @@ const en: LabMessages = {
   oneSetting: (count) => `the network classifies every example correctly with ${seedsEn(count)}.`,
   bestAndWorst: (best, bestCount, worst, worstCount) =>
     `with ${best}, the network classifies every example correctly with ${seedsEn(bestCount)}; with ${worst}, ${worstCount.successes === 0 ? 'never' : `only with ${seedsEn(worstCount)}`}.`,
-  sharedBest: (count, total, percent) => `Of the ${total} settings, ${count} reach that ${percent}\u00a0%.`,
+  sharedBest: (count, total, percent) => `Of the ${total} settings, ${count} ${count === 1 ? 'reaches' : 'reach'} that ${percent}\u00a0%.`,
   allSame: (count) => `with every setting, the network classifies every example correctly with ${seedsEn(count)}.`,
   focusAnswer: (setting, count) => `with ${setting}, the network classifies every example correctly with ${seedsEn(count)}.`,
   overall: (answer) => `Across the experiment, ${answer}`,
@@ -259,7 +259,7 @@ const en: LabMessages = {
     interval: '95\u00a0% interval',
     finalLoss: 'Final loss (median)',
     epochsToSuccess: 'Epochs to success (median of those that learn)',
-    diverged: 'Diverge',
+    diverged: 'Diverged',
   },
   none: '—',
   hiddenValue: (hidden) => (hidden.length === 0 ? 'none' : hidden.join('-')),
@@ -270,12 +270,12 @@ const en: LabMessages = {
   },
   batchValue: (size) => (size === null ? 'full' : String(size)),
   batchLabel: (size) => (size === null ? 'full batch' : `batch of ${size}`),
-  epochsValue: (epochs) => `${epochs} epochs`,
+  epochsValue: (epochs) => (epochs === 1 ? '1 epoch' : `${epochs} epochs`),
   momentum: (mu) => `momentum ${mu}`,
   nesterov: (mu) => `Nesterov, momentum ${mu}`,
   locale: 'en',
   lossCurvesCaption: (shown, seeds) =>
-    `Loss per epoch of ${shown === seeds ? `the ${seeds}` : `the first ${shown} of the ${seeds}`} seeds of each setting: blue for the runs that end classifying every example correctly, orange-red for the others.`,
+    `Loss per epoch of ${seeds === 1 ? 'the only seed' : shown === seeds ? `the ${seeds} seeds` : `the first ${shown} of the ${seeds} seeds`} of each setting: blue for the runs that end classifying every example correctly, orange-red for the others.`,
   lossAxis: (loss) => `loss (${loss})`,
   epochAxis: 'epoch',
   learned: 'learns',

@@ -775,6 +775,12 @@ function checkSettingCount(experiment: ExperimentData, index: number, context: L
 function checkFocus(experiment: ExperimentData, index: number, context: LabContext): SpecFault | undefined {
   const { focus } = experiment;
   if (focus === undefined) return undefined;
+  if (Object.keys(focus).length === 0) {
+    return valueFault(['experiments', index, 'focus'], context.source, {
+      es: 'pero no nombra ninguna configuración. Escribe los valores de la que pregunta `question`, por ejemplo `focus: { hidden: 2, epochs: 400 }`, o borra la clave.',
+      en: 'but it names no setting. Write the values of the one `question` asks about, for example `focus: { hidden: 2, epochs: 400 }`, or delete the key.',
+    });
+  }
 
   for (const key of focusKeys) {
     const value = focus[key];
@@ -1111,7 +1117,8 @@ function checkPlotRange(plots: NonNullable<LabData['activations']>, source: Spec
       en: `but the plots go from −${limits.maxPlotZ} to ${limits.maxPlotZ} at most: beyond that, every activation is a line or a constant. Write for example \`from: -4\` and \`to: 4\`.`,
     });
   }
-  if (to - from >= limits.minPlotWidth) return undefined;
+  // A tolerance keeps 5 to 5.1, whose difference is 0.0999999… in float64, at the limit.
+  if (to - from >= limits.minPlotWidth * (1 - 1e-9)) return undefined;
   if (from < to) {
     return valueFault(['activations', plots.to === undefined ? 'from' : 'to'], source, {
       es: `pero las gráficas van de ${from} a ${to}, un tramo de menos de ${limits.minPlotWidth} en el que ninguna curva cambia de forma. Escribe por ejemplo \`from: -4\` y \`to: 4\`.`,

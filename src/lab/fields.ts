@@ -16,7 +16,7 @@ export const labLimits = {
   /** Values per input row and per target row. */
   maxRowLength: 10,
   /** Settings × seeds × epochs × examples of one experiment: each unit is one example through one step. */
-  maxWork: 1.5e8,
+  maxWork: 1e8,
   maxGradients: 10,
   maxExamples: 256,
   maxExperiments: 50,

@@ -98,7 +98,7 @@ function experimentView(spec: LabSpec, result: ExperimentResult, t: LabMessages,
     boundaryCaption: t.boundaryCaption(firstSeed),
     predictionsHeading: t.predictionsHeading(firstSeed),
     predictions: experiment.predictions
-      ? settings.map((s) => ({ label: capitalize(settingLabel(s.setting.values, columns, t, format)), lines: predictionLines(spec, s, t) }))
+      ? settings.map((s) => ({ label: settingLabel(s.setting.values, columns, t, format), lines: predictionLines(spec, s, t) }))
       : [],
   };
 }

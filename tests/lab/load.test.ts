@@ -352,8 +352,8 @@ describe('parseLab experiment settings', () => {
   });
 
   it('accepts work at limit', () => {
-    // 5 settings × 1000 seeds × 7500 epochs × 4 examples = 1.5·10^8, the maximum.
-    const text = withMinimal('seeds: 1000\ntraining:\n  epochs: 7500\n').replace('hidden: [2, 3]', 'hidden: [1, 2, 3, 4, 5]');
+    // 1 setting × 1000 seeds × 25000 epochs × 4 examples = 10^8, the maximum.
+    const text = withMinimal('seeds: 1000\ntraining:\n  epochs: 25000\n').replace('hidden: [2, 3]', 'hidden: [1]');
     expect(parseLab(text, 'lab.yaml').seeds).toBe(1000);
   });
 });
@@ -365,7 +365,7 @@ describe('parseLab total work', () => {
     const big = withMinimal('seeds: 100\ntraining:\n  epochs: 375\n').replace('hidden: [2, 3]', 'hidden: [[64, 64, 64, 64, 64]]');
     expect(parseLab(big, 'lab.yaml').seeds).toBe(100);
     const messages = labMessages(big.replace('seeds: 100', 'seeds: 1000'));
-    expect(messages.es).toContain('entrenar todos los experimentos con 1000 semillas tomaría unos 4 minutos');
+    expect(messages.es).toMatch(/entrenar todos los experimentos con 1000 semillas tomaría unos \d+ minutos/);
     expect(messages.en).toContain('Lower `seeds`, the epochs, the network sizes or the values of `vary`');
   });
 });
@@ -1033,9 +1033,9 @@ describe('parseLab experiments', () => {
     const text = edited('seeds: 20', 'seeds: 1000');
     const messages = labMessages(edited('epochs: [200, 400]', 'epochs: [50000, 100000]', text));
     expectLocated(messages, 24);
-    expect(messages.es).toContain('`experiments[0]` (experimento 1) entrena 6 configuraciones × 1000 semillas, con hasta 100000 épocas sobre 4 ejemplos: 1800000000 pasos de un ejemplo por la red, más que el máximo de 150000000.');
+    expect(messages.es).toContain('`experiments[0]` (experimento 1) entrena 6 configuraciones × 1000 semillas, con hasta 100000 épocas sobre 4 ejemplos: 1800000000 pasos de un ejemplo por la red, más que el máximo de 100000000.');
     expect(messages.es).toContain('Reduce `seeds`, las épocas o los valores de `vary`, o divide el experimento en dos.');
-    expect(messages.en).toContain('`experiments[0]` (experiment 1) trains 6 settings × 1000 seeds, with up to 100000 epochs over 4 examples: 1800000000 single-example steps through the network, more than the maximum of 150000000.');
+    expect(messages.en).toContain('`experiments[0]` (experiment 1) trains 6 settings × 1000 seeds, with up to 100000 epochs over 4 examples: 1800000000 single-example steps through the network, more than the maximum of 100000000.');
   });
 });
 
@@ -1174,5 +1174,16 @@ describe('parseLab size limits', () => {
     expect(messages.en).toContain('a span of less than 0.1');
     const wide = labMessages(withMinimal('activations: { from: -1e308, to: 1e308 }\n'));
     expect(wide.en).toContain('but the plots go from −100 to 100 at most');
+  });
+});
+
+describe('parseLab second review', () => {
+  it('rejects an empty focus', () => {
+    const messages = labMessages('id: lab\nexperiments:\n  - id: e\n    vary: { hidden: [2, 3] }\n    focus: {}\n');
+    expect(messages.en).toContain('but it names no setting');
+  });
+
+  it('accepts a plot span of 0.1', () => {
+    expect(parseLab(withMinimal('activations: { from: 5, to: 5.1 }\n'), 'lab.yaml').activations).toMatchObject({ from: 5, to: 5.1 });
   });
 });
