@@ -111,8 +111,12 @@ class BlockRenderer {
     }
   }
 
-  /** Measure the table starting at tokens[i]; return 0 when there is none or it needs more than half a page. */
+  /**
+   * Measure the table starting at tokens[i]; return 0 when there is none or it needs more
+   * than half a page. A heading right after a heading needs room for both and what follows.
+   */
   private followingTableHeight(tokens: Token[], i: number): number {
+    if (tokens[i]?.type === 'heading_open') return 220;
     if (tokens[i]?.type !== 'table_open') return 0;
     const height = new TableLayout(this, collectRows(tokens, i).rows).height();
     return height <= (this.writer.page.bottom - this.writer.page.top) / 2 ? height : 0;
