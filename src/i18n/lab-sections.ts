@@ -41,6 +41,8 @@ export interface GradientProblemsMessages {
   /** `firstTex` and `lastTex` are |∂E/∂w^{[1]}| and |∂E/∂w^{[L]}| in LaTeX, and `bound` is the factor within which neither happens. */
   readonly conclusion: (verdict: GradientVerdict, ratioTex: string, firstTex: string, lastTex: string, bound: number) => string;
   readonly noRatio: (lastTex: string, allZero: boolean) => string;
+  /** Added when the ratio is moderate but every gradient is already huge. */
+  readonly hugeGradient: (lastTex: string, valueTex: string) => string;
   readonly notInProduct: string;
   readonly figureAlt: string;
   /** File name for the figure of |∂E/∂w^{[l]}| per layer. */
@@ -128,6 +130,8 @@ const es: LabSectionMessages = {
           return `El cociente $${firstTex} / ${lastTex} = ${ratioTex}$ no se aleja de 1 en más de ${bound} veces: el gradiente ni se desvanece ni explota.`;
       }
     },
+    hugeGradient: (lastTex, valueTex) =>
+      `Pero el gradiente ya es enorme en la última capa, $${lastTex} = ${valueTex}$, porque las activaciones crecen capa a capa: un paso de descenso por gradiente con él desborda los pesos.`,
     noRatio: (lastTex, allZero) =>
       allZero
         ? 'Todos los gradientes son 0, así que ninguna capa aprende y no hay cociente que medir.'
@@ -212,6 +216,8 @@ const en: LabSectionMessages = {
           return `The ratio $${firstTex} / ${lastTex} = ${ratioTex}$ stays within a factor of ${bound}: the gradient neither vanishes nor explodes.`;
       }
     },
+    hugeGradient: (lastTex, valueTex) =>
+      `But the gradient is already huge at the last layer, $${lastTex} = ${valueTex}$, because the activations grow layer by layer: one gradient-descent step with it blows up the weights.`,
     noRatio: (lastTex, allZero) =>
       allZero
         ? 'Every gradient is 0, so no layer learns and there is no ratio to measure.'

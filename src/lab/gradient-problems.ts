@@ -15,6 +15,9 @@ import type { DeepNetworkCase, GradientProblems } from './spec.js';
 /** |∂E/∂w^{[1]}| / |∂E/∂w^{[L]}| below 1/bound counts as vanishing, above bound as exploding. */
 export const gradientChangeBound = 10;
 
+/** A gradient above this is called huge even when every layer's is alike. */
+export const hugeGradient = 1e3;
+
 /** The values of one layer of a deep narrow network, from the engine's forward and backward passes. */
 export interface DeepLayerValues {
   readonly layer: number;
@@ -195,7 +198,8 @@ function caseView(problems: GradientProblems, deepCase: DeepNetworkCase, heading
   let verdict: GradientVerdict = 'neither';
   if (ratio < 1 / gradientChangeBound) verdict = 'vanishes';
   if (ratio > gradientChangeBound) verdict = 'explodes';
-  const conclusion = t.conclusion(verdict, ratioTex(ratio, display), firstTex, lastTex, gradientChangeBound);
+  let conclusion = t.conclusion(verdict, ratioTex(ratio, display), firstTex, lastTex, gradientChangeBound);
+  if (verdict === 'neither' && lastMagnitude > hugeGradient) conclusion += ` ${t.hugeGradient(lastTex, magnitude(lastMagnitude))}`;
   return { heading, settings: settingsOf(deepCase, t, lang, display), output, chain, rows, conclusion, verdict, ratio, layers };
 }
 

@@ -166,3 +166,13 @@ describe('number helpers', () => {
     expect(magnitudeTex(0.00025, format)).toBe('2.5000 \\cdot 10^{-4}');
   });
 });
+
+describe('huge gradients', () => {
+  it('flags a moderate ratio of huge gradients', () => {
+    // ReLU with w = 1, b = 0 and x = 100: every a^{[l]} = 100 and δ^{[l]} = ŷ − y = 100, so every
+    // |∂E/∂w^{[l]}| = 100 · 100 = 10^4: a ratio of 1, yet a huge gradient.
+    const view = gradientProblemsView({ layers: 10, input: 100, target: 0, cases: [{ label: null, activation: 'relu', alpha: 0, weight: 1, bias: 0 }] }, defaultDisplay, 'en');
+    expect(view.cases[0]!.verdict).toBe('neither');
+    expect(view.cases[0]!.conclusion).toContain('But the gradient is already huge at the last layer');
+  });
+});
