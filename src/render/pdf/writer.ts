@@ -210,19 +210,29 @@ export class PdfWriter {
   finishPages(title: string, pageLabel: (page: number, total: number) => string): void {
     const range = this.document.bufferedPageRange();
     const total = range.count;
+    const header = this.fittedHeader(title, 8.5);
     for (let index = 0; index < total; index++) {
       this.document.switchToPage(range.start + index);
       const margins = this.document.page.margins;
       const bottom = margins.bottom;
       // Drawing below the bottom margin would make pdfkit start a new page.
       margins.bottom = 0;
-      this.drawText(title, 'sans', 8.5, this.page.left, this.page.top - 30, '#555555');
+      this.drawText(header, 'sans', 8.5, this.page.left, this.page.top - 30, '#555555');
       this.rule(this.page.left, this.page.top - 24, this.page.width, '#bbbbbb');
       const label = pageLabel(index + 1, total);
       const labelWidth = this.document.font('sans').fontSize(8.5).widthOfString(label);
       this.drawText(label, 'sans', 8.5, this.page.left + (this.page.width - labelWidth) / 2, this.page.bottom + 30, '#555555');
       margins.bottom = bottom;
     }
+  }
+
+  /** Shortens a running header that is wider than the text column, ending it with an ellipsis. */
+  private fittedHeader(title: string, size: number): string {
+    const width = (text: string) => this.document.font('sans').fontSize(size).widthOfString(text);
+    if (width(title) <= this.page.width) return title;
+    const characters = [...title];
+    while (characters.length > 1 && width(`${characters.join('')}…`) > this.page.width) characters.pop();
+    return `${characters.join('').trimEnd()}…`;
   }
 
   /** Finish the document and return its bytes. */
