@@ -172,7 +172,7 @@ const es: LabMessages = {
     return hidden[0] === 1 ? '1 neurona oculta' : `${hidden[0]} neuronas ocultas`;
   },
   batchValue: (size) => (size === null ? 'completo' : String(size)),
-  batchLabel: (size) => (size === null ? 'lote completo' : `lote de ${size}`),
+  batchLabel: (size) => (size === null ? 'lote completo' : `lotes de ${size}`),
   epochsValue: (epochs) => (epochs === 1 ? '1 época' : `${epochs} épocas`),
   momentum: (mu) => `momento ${mu}`,
   nesterov: (mu) => `Nesterov, momento ${mu}`,
@@ -269,7 +269,7 @@ const en: LabMessages = {
     return hidden[0] === 1 ? '1 hidden neuron' : `${hidden[0]} hidden neurons`;
   },
   batchValue: (size) => (size === null ? 'full' : String(size)),
-  batchLabel: (size) => (size === null ? 'full batch' : `batch of ${size}`),
+  batchLabel: (size) => (size === null ? 'full-batch updates' : `batches of ${size}`),
   epochsValue: (epochs) => (epochs === 1 ? '1 epoch' : `${epochs} epochs`),
   momentum: (mu) => `momentum ${mu}`,
   nesterov: (mu) => `Nesterov, momentum ${mu}`,
