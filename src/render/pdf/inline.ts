@@ -79,7 +79,8 @@ export function inlinePieces(tokens: Token[], style: InlineStyle, measure: Measu
 }
 
 /** Fill lines greedily up to `width` points; a piece wider than a line gets a line of its own. */
-export function breakLines(pieces: InlinePiece[], width: number): InlineLine[] {
+export function breakLines(pieces: InlinePiece[], width: number, options: { splitLongWords?: boolean } = {}): InlineLine[] {
+  if (options.splitLongWords === true) pieces = pieces.flatMap((piece) => splitLongWord(piece, width));
   const lines: InlineLine[] = [];
   let current: InlinePiece[] = [];
   let used = 0;
@@ -120,6 +121,22 @@ export function breakLines(pieces: InlinePiece[], width: number): InlineLine[] {
   }
   finish();
   return lines;
+}
+
+/**
+ * Cuts a word wider than `width` into parts that fit, so that a long label in a narrow table
+ * column wraps instead of running into the next column. Characters are taken as equally wide.
+ */
+function splitLongWord(piece: InlinePiece, width: number): InlinePiece[] {
+  if (piece.kind !== 'text' || piece.width <= width || width <= 0) return [piece];
+  const characters = [...piece.text];
+  const perPart = Math.max(1, Math.floor((characters.length * width) / piece.width));
+  const parts: InlinePiece[] = [];
+  for (let start = 0; start < characters.length; start += perPart) {
+    const text = characters.slice(start, start + perPart).join('');
+    parts.push({ ...piece, text, width: (piece.width * [...text].length) / characters.length });
+  }
+  return parts;
 }
 
 function lineOf(pieces: InlinePiece[]): InlineLine {

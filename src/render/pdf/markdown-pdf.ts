@@ -215,8 +215,11 @@ class BlockRenderer {
     return end;
   }
 
-  /** Lay out inline tokens in lines of `width` points. Used by the table layout too. */
-  lines(children: Token[], style: InlineStyle, width: number): InlineLine[] {
+  /**
+   * Lay out inline tokens in lines of `width` points. Used by the table layout too, which
+   * asks for words wider than a column to be split.
+   */
+  lines(children: Token[], style: InlineStyle, width: number, splitLongWords = false): InlineLine[] {
     const measure = (text: string, font: FontName, size: number) => {
       const key = `${font}/${size}/${text}`;
       const known = widths.get(key);
@@ -226,7 +229,7 @@ class BlockRenderer {
       widths.set(key, width);
       return width;
     };
-    return breakLines(inlinePieces(children, style, measure), width);
+    return breakLines(inlinePieces(children, style, measure), width, { splitLongWords });
   }
 
   get pdf(): PdfWriter {
@@ -361,7 +364,8 @@ class TableLayout {
     const total = natural.reduce((sum, width) => sum + width, 0);
     if (total <= available) return natural;
 
-    const minimum = Array.from({ length: count }, (_v, column) => widest(column, 0));
+    // A word wider than a third of the page is split in its cell rather than widen its column.
+    const minimum = Array.from({ length: count }, (_v, column) => Math.min(widest(column, 0), available / 3));
     const least = minimum.reduce((sum, width) => sum + width, 0);
     if (least >= available) return minimum.map((width) => (width / least) * available);
     const wanted = natural.map((width, column) => width - minimum[column]!);
@@ -370,7 +374,7 @@ class TableLayout {
   }
 
   private layRow(row: TableRow, widths: number[]): { lines: InlineLine[][]; height: number } {
-    const lines = row.cells.map((cell, column) => this.blocks.lines(cell, this.style(row), widths[column]! - 2 * this.padding));
+    const lines = row.cells.map((cell, column) => this.blocks.lines(cell, this.style(row), widths[column]! - 2 * this.padding, true));
     const height = Math.max(...lines.map((cell) => linesHeight(cell, bodySize))) + 2 * this.padding;
     return { lines, height };
   }

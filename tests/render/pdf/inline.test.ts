@@ -21,3 +21,15 @@ describe('breakLines', () => {
     expect(lines.map((line) => texts(line.pieces))).toEqual([['one'], ['two']]);
   });
 });
+
+describe('breakLines long words', () => {
+  it('splits a word wider than the line', () => {
+    // 20 characters over 200 pt in lines of 100 pt: two parts of 10 characters.
+    const lines = breakLines([word('abcdefghijklmnopqrst', 200)], 100, { splitLongWords: true });
+    expect(lines.map((line) => texts(line.pieces))).toEqual([['abcdefghij'], ['klmnopqrst']]);
+  });
+
+  it('keeps it whole unless asked', () => {
+    expect(breakLines([word('abcdefghijklmnopqrst', 200)], 100)).toHaveLength(1);
+  });
+});
