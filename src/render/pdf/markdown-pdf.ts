@@ -216,8 +216,8 @@ class BlockRenderer {
   }
 
   /**
-   * Lay out inline tokens in lines of `width` points. Used by the table layout too, which
-   * asks for words wider than a column to be split.
+   * Lay out inline tokens in lines of `width` points. Used by the table layout too, where
+   * `splitLongWords` splits a word wider than its column.
    */
   lines(children: Token[], style: InlineStyle, width: number, splitLongWords = false): InlineLine[] {
     const measure = (text: string, font: FontName, size: number) => {
@@ -368,9 +368,9 @@ class TableLayout {
     const minimum = Array.from({ length: count }, (_v, column) => Math.min(widest(column, 0), available / 3));
     const least = minimum.reduce((sum, width) => sum + width, 0);
     if (least >= available) return minimum.map((width) => (width / least) * available);
-    const wanted = natural.map((width, column) => width - minimum[column]!);
-    const totalWanted = wanted.reduce((sum, width) => sum + width, 0);
-    return minimum.map((width, column) => width + (wanted[column]! / totalWanted) * (available - least));
+    const extra = natural.map((width, column) => width - minimum[column]!);
+    const totalExtra = extra.reduce((sum, width) => sum + width, 0);
+    return minimum.map((width, column) => width + (extra[column]! / totalExtra) * (available - least));
   }
 
   private layRow(row: TableRow, widths: number[]): { lines: InlineLine[][]; height: number } {
