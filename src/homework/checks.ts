@@ -5,6 +5,7 @@ import type { Bilingual } from '../i18n/lang.js';
 import { activationsWithAlpha, count } from '../network/checks.js';
 import type { SpecFault, SpecPath, SpecSource } from '../network/source.js';
 import { maxPathsLimit } from '../network/spec.js';
+import { listedNames, unknownNameFault, type NameWords } from '../network/names.js';
 import { closestName } from '../network/suggest.js';
 import { defaultActivation, defaultArchitecture } from './defaults.js';
 import { homeworkFieldName, homeworkLimits as limits, homeworkLossNames } from './fields.js';
@@ -63,18 +64,6 @@ export const biasKinds = ['shared', 'per_neuron'];
 
 const roundingModes = ['round', 'truncate'];
 
-/** Words for a message about an unknown name. */
-interface NameWords {
-  /** Completes "`x` is not …": `a known loss function`. */
-  readonly description: Bilingual<string>;
-  /** The sentence that lists the valid names. */
-  readonly choices: Bilingual<string>;
-}
-
-function listedNames(known: readonly string[]): Bilingual<string> {
-  return { es: `Los nombres válidos son: ${known.join(', ')}.`, en: `The valid names are: ${known.join(', ')}.` };
-}
-
 const activationWords: NameWords = {
   description: { es: 'una función de activación conocida', en: 'a known activation function' },
   choices: listedNames(activationNames),
@@ -110,17 +99,7 @@ function checkName(
   source: SpecSource,
 ): SpecFault | undefined {
   if (name === undefined || known.includes(name)) return undefined;
-
-  const field = homeworkFieldName(path);
-  const written = source.writtenValue(path);
-  const suggestion = closestName(name, known);
-  const guessEs = suggestion === undefined ? '' : ` ¿Quisiste decir \`${suggestion}\`?`;
-  const guessEn = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
-  return {
-    path,
-    es: `${field.es} vale \`${written}\`, que no es ${words.description.es}.${guessEs} ${words.choices.es}`,
-    en: `${field.en} is \`${written}\`, which is not ${words.description.en}.${guessEn} ${words.choices.en}`,
-  };
+  return unknownNameFault(path, homeworkFieldName(path), source.writtenValue(path), name, known, words);
 }
 
 function checkEmptyList(

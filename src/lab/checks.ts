@@ -1,8 +1,8 @@
 import { activationNames, activations, isActivationName, type ActivationName } from '../activations/index.js';
 import type { Bilingual } from '../i18n/lang.js';
 import { activationsWithAlpha, count } from '../network/checks.js';
+import { didYouMean, listedNames, unknownNameFault, type NameWords } from '../network/names.js';
 import { formatPath, valueAt, type SpecFault, type SpecPath, type SpecSource } from '../network/source.js';
-import { closestName } from '../network/suggest.js';
 import { optimizerDefaults, type OptimizerConfig } from '../numeric/optimizer-config.js';
 import type { TrainingLossName } from '../numeric/trainer.js';
 import { defaultActivationPlots, defaultDataset, defaultModel, defaultSeeds, defaultTraining } from './defaults.js';
@@ -182,22 +182,6 @@ function emptyListFault(path: SpecPath, fix: Bilingual<string>, source: SpecSour
   };
 }
 
-function guess(suggestion: string | undefined): Bilingual<string> {
-  if (suggestion === undefined) return { es: '', en: '' };
-  return { es: ` ¿Quisiste decir \`${suggestion}\`?`, en: ` Did you mean \`${suggestion}\`?` };
-}
-
-/** Words for a message about an unknown name. */
-interface NameWords {
-  /** Completes "`x` is not …": `a known loss function`. */
-  readonly description: Bilingual<string>;
-  /** The sentence that lists the valid names. */
-  readonly choices: Bilingual<string>;
-}
-
-function listedNames(known: readonly string[]): Bilingual<string> {
-  return { es: `Los nombres válidos son: ${known.join(', ')}.`, en: `The valid names are: ${known.join(', ')}.` };
-}
 
 const roundingModes = ['round', 'truncate'];
 
@@ -218,12 +202,7 @@ function checkName(
   source: SpecSource,
 ): SpecFault | undefined {
   if (name === undefined || known.includes(name)) return undefined;
-
-  const { es, en } = guess(closestName(name, known));
-  return valueFault(path, source, {
-    es: `que no es ${words.description.es}.${es} ${words.choices.es}`,
-    en: `which is not ${words.description.en}.${en} ${words.choices.en}`,
-  });
+  return unknownNameFault(path, labFieldName(path), source.writtenValue(path), name, known, words);
 }
 
 const seedsMeaning: Bilingual<string> = {
@@ -441,7 +420,7 @@ function checkLayerSize(size: number, path: SpecPath, source: SpecSource): SpecF
 function checkLoss(loss: string | undefined, path: SpecPath, source: SpecSource): SpecFault | undefined {
   if (loss === undefined || lossNameOf(loss) !== undefined) return undefined;
 
-  const { es, en } = guess(closestName(loss, ['mse', 'mean_squared_error', 'binary_crossentropy']));
+  const { es, en } = didYouMean(loss, ['mse', 'mean_squared_error', 'binary_crossentropy']);
   return valueFault(path, source, {
     es: `que no es una función de error del entrenamiento.${es} Escribe ${lossChoices.es}.`,
     en: `which is not a training loss.${en} Write ${lossChoices.en}.`,
