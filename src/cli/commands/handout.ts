@@ -2,21 +2,14 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { derive } from '../../derivation/derive.js';
 import { bundleMarkdown } from '../../lab/bundle.js';
-import { labDocument } from '../../lab/document.js';
-import { loadLab } from '../../lab/load.js';
-import { runCount } from '../../lab/run.js';
-import { labWorkFault } from '../../lab/work.js';
-import { UserError } from '../../errors.js';
-import { cliMessages } from '../../i18n/cli.js';
 import { loadProblem, requireLearningRate } from '../../network/load.js';
 import { solutionImages } from '../../render/images.js';
 import { solutionMarkdown } from '../../render/markdown.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { writeDocument } from '../documents.js';
 import { displayPath, requireNonEmpty } from '../files.js';
+import { loadLabWithSeeds, requirePrintableLab, trainLab } from '../lab-spec.js';
 import { numberOption, parseFormats, splitList } from '../options.js';
-import { requirePrintableLab } from '../lab-print.js';
-import { Progress } from '../progress.js';
 
 const handoutFormats = ['md', 'pdf'] as const;
 type HandoutFormat = (typeof handoutFormats)[number];
@@ -67,15 +60,9 @@ async function runHandout(context: CommandContext, args: HandoutArguments): Prom
   if (args.out !== undefined) requireNonEmpty('--out', args.out);
   if (args.format !== undefined && splitList(args.format).length === 0) requireNonEmpty('--format', '');
   const formats = parseFormats<HandoutFormat>(args.format, handoutFormats, ['md', 'pdf']);
-  const seeds = numberOption('seeds', args.seeds, 'seeds');
   const labPath = resolve(cwd, args.lab);
   const networkPath = resolve(cwd, args.network);
-  const loaded = loadLab(labPath, args.lab);
-  const spec = seeds === undefined ? loaded : { ...loaded, seeds };
-  if (seeds !== undefined) {
-    const fault = labWorkFault(spec, true);
-    if (fault !== undefined) throw new UserError((lang) => cliMessages[lang].lab.tooMuchWork(args.lab, seeds, fault[lang]));
-  }
+  const spec = loadLabWithSeeds(labPath, args.lab, args.seeds);
   const problem = requireLearningRate(loadProblem(networkPath, args.network), numberOption('lr', args.lr, 'positive'), args.network);
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(labPath, extname(labPath))));
   const quiet = args.quiet === true;
@@ -83,14 +70,11 @@ async function runHandout(context: CommandContext, args: HandoutArguments): Prom
 
   const derivation = derive(problem);
   const solution = solutionMarkdown(derivation, { lang: context.lang, format: problem.display });
-  const total = runCount(spec);
-  const progress = new Progress(context.io, context.io.isTTY && !quiet, context.messages.lab.runs, total);
-  let done = 0;
-  const lab = labDocument(spec, context.lang, () => progress.update(++done));
+  const { document: lab, runs } = trainLab(context, spec, quiet);
   const images = new Map([...solutionImages(derivation, problem.display), ...lab.images]);
   const document = { baseName: context.messages.handout.fileBase, markdown: bundleMarkdown(lab.markdown, solution, context.messages.handout.labHeading), images };
 
   const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
   const main = await writeDocument(context, document, { outDirectory, formats, lang: context.lang, paper, inputs: [labPath, networkPath], quiet });
-  report(context, quiet, context.messages.handout.done(total, displayPath(cwd, main)));
+  report(context, quiet, context.messages.handout.done(runs, displayPath(cwd, main)));
 }

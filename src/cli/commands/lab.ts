@@ -1,17 +1,10 @@
 import { basename, extname, join, resolve } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
-import { labDocument } from '../../lab/document.js';
-import { loadLab } from '../../lab/load.js';
-import { runCount } from '../../lab/run.js';
-import { labWorkFault } from '../../lab/work.js';
-import { UserError } from '../../errors.js';
-import { cliMessages } from '../../i18n/cli.js';
 import { lastValue, report, type CommandContext } from '../context.js';
 import { writeDocument } from '../documents.js';
 import { displayPath, requireNonEmpty } from '../files.js';
-import { numberOption, parseFormats, splitList } from '../options.js';
-import { requirePrintableLab } from '../lab-print.js';
-import { Progress } from '../progress.js';
+import { loadLabWithSeeds, requirePrintableLab, trainLab } from '../lab-spec.js';
+import { parseFormats, splitList } from '../options.js';
 
 const labFormats = ['md', 'pdf'] as const;
 type LabFormat = (typeof labFormats)[number];
@@ -57,24 +50,15 @@ async function runLabCommand(context: CommandContext, args: LabArguments): Promi
   if (args.out !== undefined) requireNonEmpty('--out', args.out);
   if (args.format !== undefined && splitList(args.format).length === 0) requireNonEmpty('--format', '');
   const formats = parseFormats<LabFormat>(args.format, labFormats, ['md', 'pdf']);
-  const seeds = numberOption('seeds', args.seeds, 'seeds');
   const specPath = resolve(cwd, args.spec);
-  const loaded = loadLab(specPath, args.spec);
-  const spec = seeds === undefined ? loaded : { ...loaded, seeds };
-  if (seeds !== undefined) {
-    const fault = labWorkFault(spec, true);
-    if (fault !== undefined) throw new UserError((lang) => cliMessages[lang].lab.tooMuchWork(args.spec, seeds, fault[lang]));
-  }
+  const spec = loadLabWithSeeds(specPath, args.spec, args.seeds);
   const outDirectory = resolve(cwd, args.out ?? join('output', basename(specPath, extname(specPath))));
   const quiet = args.quiet === true;
   if (formats.includes('pdf')) await requirePrintableLab(spec, args.spec);
 
-  const total = runCount(spec);
-  const progress = new Progress(context.io, context.io.isTTY && !quiet, context.messages.lab.runs, total);
-  let done = 0;
-  const document = labDocument(spec, context.lang, () => progress.update(++done));
+  const { document, runs } = trainLab(context, spec, quiet);
 
   const paper = args.paper === 'letter' ? 'LETTER' : 'A4';
   const main = await writeDocument(context, document, { outDirectory, formats, lang: context.lang, paper, inputs: [specPath], quiet });
-  report(context, quiet, context.messages.lab.done(total, displayPath(cwd, main)));
+  report(context, quiet, context.messages.lab.done(runs, displayPath(cwd, main)));
 }

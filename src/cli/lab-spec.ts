@@ -1,6 +1,37 @@
 import { UserError } from '../errors.js';
 import { cliMessages } from '../i18n/cli.js';
+import { labDocument, type LabDocument } from '../lab/document.js';
+import { loadLab } from '../lab/load.js';
+import { runCount } from '../lab/run.js';
 import type { LabSpec } from '../lab/spec.js';
+import { labWorkFault } from '../lab/work.js';
+import type { CommandContext } from './context.js';
+import { numberOption } from './options.js';
+import { Progress } from './progress.js';
+
+/**
+ * Loads a lab file and applies --seeds. A seed count from --seeds is checked here against
+ * the work limit, because the file's own count was checked when it was loaded.
+ */
+export function loadLabWithSeeds(path: string, name: string, seedsOption: string | undefined): LabSpec {
+  const seeds = numberOption('seeds', seedsOption, 'seeds');
+  const loaded = loadLab(path, name);
+  if (seeds === undefined) return loaded;
+
+  const spec = { ...loaded, seeds };
+  const fault = labWorkFault(spec, true);
+  if (fault !== undefined) throw new UserError((lang) => cliMessages[lang].lab.tooMuchWork(name, seeds, fault[lang]));
+  return spec;
+}
+
+/** Trains every experiment of the lab, with a progress bar on a terminal, and writes its handout. */
+export function trainLab(context: CommandContext, spec: LabSpec, quiet: boolean): { document: LabDocument; runs: number } {
+  const runs = runCount(spec);
+  const progress = new Progress(context.io, context.io.isTTY && !quiet, context.messages.lab.runs, runs);
+  let done = 0;
+  const document = labDocument(spec, context.lang, () => progress.update(++done));
+  return { document, runs };
+}
 
 /**
  * Checks, before any training, what would only fail once the PDF is written: characters the
