@@ -1,5 +1,5 @@
 /**
- * One Markdown document from a lab handout and a worked solution: the lab's title, the
+ * Joins a lab handout and a worked solution into one Markdown document: the lab's title, the
  * worked solution as its first chapter, then `labHeading` over the lab's sections. Headings
  * of the solution move one level down, so that its title becomes a chapter.
  */

@@ -199,7 +199,7 @@ function countOf(s: SettingResult, format: NumberFormat): SuccessCount {
   return { successes: s.successes, seeds: s.runs.length, percent: percentText(s.successes / s.runs.length, format) };
 }
 
-/** Writes the measured answer: first for the focused setting, when the spec names one, then for the best and the worst setting. */
+/** Writes the measured answer: the focused setting, when the spec names one, then the best and the worst setting. */
 function answerSentence(spec: LabSpec, result: ExperimentResult, columns: readonly SweepColumn[], t: LabMessages, format: NumberFormat): string {
   const { settings, experiment } = result;
   const overall = overallAnswer(settings, columns, t, format);
@@ -273,16 +273,16 @@ function formatMedian(value: number, format: NumberFormat): string {
 function predictionLines(spec: LabSpec, s: SettingResult, t: LabMessages): string[] {
   const run = s.first;
   const point = { digits: 4, rounding: 'round', decimalComma: false } as const;
-  const shown = spec.data.inputs.slice(0, maxPredictionLines);
-  const lines = shown.map((input, i) => {
+  const printedInputs = spec.data.inputs.slice(0, maxPredictionLines);
+  const lines = printedInputs.map((input, i) => {
     const outputs = run.predictions[i]!;
     const continuous = outputs.length === 1 ? numpyFloat(outputs[0]!, point) : `[${outputs.map((p) => numpyFloat(p, point)).join(' ')}]`;
     const binaryValues = outputs.map((p) => (p > spec.threshold ? 1 : 0));
     const binary = binaryValues.length === 1 ? String(binaryValues[0]) : `[${binaryValues.join(' ')}]`;
     return t.predictionLine(numpyArray(input), continuous, binary, numpyArray(spec.data.targets[i]!));
   });
-  const hidden = spec.data.inputs.length - shown.length;
-  return hidden > 0 ? [...lines, t.morePredictions(hidden)] : lines;
+  const leftOut = spec.data.inputs.length - printedInputs.length;
+  return leftOut > 0 ? [...lines, t.morePredictions(leftOut)] : lines;
 }
 
 /** Prediction lines printed per setting; a larger data set gets a line saying how many were left out. */

@@ -101,9 +101,9 @@ export function optimizerStepsMarkdown(view: OptimizerStepsView): string {
 }
 
 /**
- * Write a computed value with the display's digits, or in scientific notation where fixed
- * decimals would keep fewer than four significant digits (0.00004 of 0.0000399…) or the
- * value is 10^6 or more, so that a hand computation from the printed values stays close.
+ * Write a computed value with the display's digits. Values whose fixed decimals would keep
+ * fewer than four significant digits (0.00004 of 0.0000399…), and values of 10^6 or more, go
+ * in scientific notation, so that a hand computation from the printed values stays close.
  */
 export function computedTex(value: number, format: NumberFormat): string {
   const magnitude = Math.abs(value);

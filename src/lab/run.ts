@@ -58,7 +58,7 @@ export interface ExperimentResult {
 /** The swept keys in the order their combinations are listed: the last varies fastest. */
 const sweepOrder = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const satisfies readonly (keyof Sweep)[];
 
-/** Every combination of the experiment's swept values, in the order of `sweepOrder`. */
+/** Returns every combination of the experiment's swept values, in the order of `sweepOrder`. */
 export function settingsOf(experiment: Experiment): Setting[] {
   let combinations: SettingValues[] = [{}];
   for (const key of sweepOrder) {
@@ -82,7 +82,7 @@ function apply(experiment: Experiment, values: SettingValues): { model: ModelCon
   return { model, training };
 }
 
-/** The trainer's model for a lab model on data with `inputs` inputs and `outputs` outputs. */
+/** Builds the trainer's model for a lab model on data with `inputs` inputs and `outputs` outputs. */
 export function mlpModel(model: ModelConfig, inputs: number, outputs: number): MlpModel {
   const hidden = model.hidden.length;
   return {
@@ -93,7 +93,7 @@ export function mlpModel(model: ModelConfig, inputs: number, outputs: number): M
   };
 }
 
-/** The seeds every setting is trained with. */
+/** Returns the seeds every setting is trained with. */
 export function seedsOf(spec: LabSpec): number[] {
   return Array.from({ length: spec.seeds }, (_v, i) => spec.firstSeed + i);
 }
@@ -144,7 +144,7 @@ export function runSetting(spec: LabSpec, setting: Setting, onRun: () => void = 
   };
 }
 
-/** Loss curves kept per setting, for the figures: the first seeds'. */
+/** Loss curves stored per setting for the figures: those of the first seeds. */
 export const curvesKept = 50;
 
 /** Buckets a long curve is cut into; each keeps its lowest and highest loss. */
@@ -158,7 +158,7 @@ export function downsampled(losses: Float64Array): { epochs: Float64Array; losse
   if (losses.length <= 2 * curveBuckets) return { epochs: Float64Array.from(losses, (_loss, i) => i + 1), losses: Float64Array.from(losses) };
 
   const epochs: number[] = [];
-  const kept: number[] = [];
+  const sampled: number[] = [];
   for (let bucket = 0; bucket < curveBuckets; bucket++) {
     const start = Math.floor((bucket * losses.length) / curveBuckets);
     const end = Math.floor(((bucket + 1) * losses.length) / curveBuckets);
@@ -171,13 +171,13 @@ export function downsampled(losses: Float64Array): { epochs: Float64Array; losse
     for (const i of low <= high ? [low, high] : [high, low]) {
       if (epochs[epochs.length - 1] === i + 1) continue;
       epochs.push(i + 1);
-      kept.push(losses[i]!);
+      sampled.push(losses[i]!);
     }
   }
-  return { epochs: Float64Array.from(epochs), losses: Float64Array.from(kept) };
+  return { epochs: Float64Array.from(epochs), losses: Float64Array.from(sampled) };
 }
 
-/** The middle value, or the mean of the two middle values. */
+/** Returns the middle value, or the mean of the two middle values. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -69,7 +69,7 @@ const varyShape = {
   epochs: z.array(number).optional(),
 };
 
-/** The setting an experiment's question asks about: one value of each key, listed in `vary`. checks.ts checks that. */
+/** The setting an experiment's question is about: one value per key, each listed in `vary`, which checks.ts verifies. */
 const focusShape = {
   hidden: hiddenSizes.optional(),
   learning_rate: number.optional(),

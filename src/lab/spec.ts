@@ -49,7 +49,7 @@ export interface Sweep {
   readonly epochs?: number[];
 }
 
-/** The setting an experiment's question asks about: a value for some of the swept keys. */
+/** The setting an experiment's question is about: a value for some of the swept keys. */
 export interface Focus {
   readonly hidden?: number[];
   readonly learningRate?: number;
@@ -70,7 +70,7 @@ export interface Experiment {
   readonly model: ModelConfig;
   readonly training: TrainingConfig;
   readonly vary: Sweep;
-  /** The setting the measured answer starts with; null answers with the best and the worst setting only. */
+  /** The setting the measured answer starts with. With null, the answer names the best and the worst setting only. */
   readonly focus: Focus | null;
   /** Print the notebook's prediction table for the first seed of each setting. */
   readonly predictions: boolean;

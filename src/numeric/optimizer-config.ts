@@ -40,9 +40,12 @@ export const optimizerDefaults = {
   adam: { name: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipnorm: null },
 } as const satisfies { [N in OptimizerName]: Extract<OptimizerConfig, { name: N }> };
 
-/** The Keras call that builds this optimizer, e.g. `SGD(learning_rate=4.5, momentum=0.9, nesterov=True)`. */
+/** Writes the Keras call that builds this optimizer, e.g. `SGD(learning_rate=4.5, momentum=0.9, nesterov=True)`. */
 export function kerasCall(config: OptimizerConfig): string {
-  const python = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 'True' : 'False') : pythonFloat(value));
+  const python = (value: number | boolean) => {
+    if (typeof value === 'number') return pythonFloat(value);
+    return value ? 'True' : 'False';
+  };
   const clip = config.clipnorm === null ? '' : `, clipnorm=${python(config.clipnorm)}`;
   switch (config.name) {
     case 'sgd':
@@ -54,7 +57,7 @@ export function kerasCall(config: OptimizerConfig): string {
   }
 }
 
-/** A float as Python prints it: 4.5, 0.0, 1e-07. */
+/** Writes a float as Python prints it: 4.5, 0.0, 1e-07. */
 function pythonFloat(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return value.toFixed(1);
   // Python switches to exponent form below 1e-4 (1e-05), JavaScript only below 1e-6.

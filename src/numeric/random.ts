@@ -38,19 +38,19 @@ export class TrainingRandom {
     return t >>> 0;
   }
 
-  /** A float64 uniform in [0, 1) with 53 random bits. */
+  /** Draws a float64 uniform in [0, 1) with 53 random bits. */
   nextDouble(): number {
     const high = this.nextUint32() >>> 5;
     const low = this.nextUint32() >>> 6;
     return (high * 67108864 + low) / 9007199254740992;
   }
 
-  /** A float64 uniform in [min, max). */
+  /** Draws a float64 uniform in [min, max). */
   uniform(min: number, max: number): number {
     return min + (max - min) * this.nextDouble();
   }
 
-  /** An integer uniform in 0 … n − 1, for n far below 2^53. */
+  /** Draws an integer uniform in 0 … n − 1, for n far below 2^53. */
   nextInt(n: number): number {
     return Math.floor(this.nextDouble() * n);
   }

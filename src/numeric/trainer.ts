@@ -313,7 +313,7 @@ function meanLoss(pass: MlpPass, variables: Variables, data: Dataset): number {
   return sum / data.inputs.length;
 }
 
-/** The model with these variables as a network the symbolic engine can derive (biases per neuron). */
+/** Converts the model with these variables to a network the symbolic engine can derive (biases per neuron). */
 export function toNetwork(model: MlpModel, variables: Variables): Network {
   const layers = model.activations.map((activation, index) => {
     const fanIn = model.sizes[index]!;

@@ -69,7 +69,7 @@ export function numberTex(formatted: string): string {
 
 /**
  * Write a value in scientific notation with `digits` significant digits, as LaTeX, rounded or
- * truncated as `format.rounding` says (on 15 significant digits, like formatFixed).
+ * truncated as `format.rounding` sets (on 15 significant digits, like formatFixed).
  */
 export function scientificTex(value: number, format: NumberFormat): string {
   if (Number.isNaN(value)) return '\\text{NaN}';

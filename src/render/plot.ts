@@ -934,9 +934,9 @@ function panelGroup(grid: Grid, index: number, title: string | undefined, elemen
 }
 
 /**
- * Fit a panel title into `room` px: on one line at the largest font size from 11 px down to
- * 9 px at which it fits, else broken at the space that best balances two lines, else on two
- * lines at 9 px with the second cut short with an ellipsis.
+ * Fit a panel title into `room` px. It goes on one line at the largest font size from 11 px
+ * down to 9 px that fits. Otherwise it is broken at the space that best balances two lines,
+ * and as a last resort the second line at 9 px ends with an ellipsis.
  */
 function fittedTitle(title: string, room: number): { lines: string[]; size: number } {
   for (let size = panelTitleFontSize; size >= minimumPanelTitleFontSize; size--) {
