@@ -4,7 +4,7 @@ import { kerasCall } from '../numeric/optimizer-config.js';
 import { formatFixed, formatGiven, scientificTex, type NumberFormat } from '../render/format.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { renderTemplate } from '../render/templates.js';
-import { curvesKept, type ExperimentResult, type SettingResult, type SettingValues } from './run.js';
+import { curvesKept, sweepOrder, type ExperimentResult, type SettingResult, type SettingValues } from './run.js';
 import { wilsonInterval } from './stats.js';
 import type { Experiment, Focus, LabeledOptimizer, LabSpec, Sweep } from './spec.js';
 
@@ -18,11 +18,9 @@ export interface HandoutSections {
 /** A column of an experiment's table: one per swept key, in the order settings vary. */
 export type SweepColumn = keyof Sweep;
 
-const sweepColumns: readonly SweepColumn[] = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'];
-
 /** Returns the keys an experiment varies, in the order its settings vary them. */
 export function sweepColumnsOf(experiment: Experiment): SweepColumn[] {
-  return sweepColumns.filter((key) => experiment.vary[key] !== undefined);
+  return sweepOrder.filter((key) => experiment.vary[key] !== undefined);
 }
 
 /** Renders the handout as Markdown with $…$ math, referring to its figures by file name. */

@@ -56,7 +56,7 @@ export interface ExperimentResult {
 }
 
 /** The swept keys in the order their combinations are listed: the last varies fastest. */
-const sweepOrder = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const satisfies readonly (keyof Sweep)[];
+export const sweepOrder = ['hidden', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const satisfies readonly (keyof Sweep)[];
 
 /** Returns every combination of the experiment's swept values, in the order of `sweepOrder`. */
 export function settingsOf(experiment: Experiment): Setting[] {
